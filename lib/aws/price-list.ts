@@ -1,0 +1,35 @@
+// NAT gateway prices of one region from the AWS Price List API (GetProducts).
+import { type PricingClient, paginateGetProducts } from '@aws-sdk/client-pricing';
+import { z } from 'zod';
+import { parseNatGatewayPrices } from '../domain/price-list-parse';
+import type { NatGatewayPrices } from '../domain/prices';
+
+const SERVICE_CODE = 'AmazonEC2';
+const PRODUCT_FAMILY = 'NAT Gateway';
+const PAGE_SIZE = 100;
+
+// The SDK hands each entry back as a boxed JSON string (LazyJsonString); plain strings are accepted too.
+const priceListPageSchema = z
+  .array(z.union([z.string(), z.instanceof(String).transform((boxed) => boxed.toString())]))
+  .optional();
+
+/** The client must target a Price List endpoint region (us-east-1); `region` is the region priced. */
+export async function fetchNatGatewayPrices(
+  client: PricingClient,
+  region: string,
+): Promise<NatGatewayPrices> {
+  const priceList: string[] = [];
+  const pages = paginateGetProducts(
+    { client, pageSize: PAGE_SIZE },
+    {
+      ServiceCode: SERVICE_CODE,
+      FormatVersion: 'aws_v1',
+      Filters: [
+        { Type: 'TERM_MATCH', Field: 'productFamily', Value: PRODUCT_FAMILY },
+        { Type: 'TERM_MATCH', Field: 'regionCode', Value: region },
+      ],
+    },
+  );
+  for await (const page of pages) priceList.push(...(priceListPageSchema.parse(page.PriceList) ?? []));
+  return parseNatGatewayPrices(priceList, region);
+}

@@ -1,0 +1,110 @@
+// The account as the domain sees it: plain data, already normalised by the inventory adapter.
+
+export type Tags = Record<string, string>;
+
+export interface Vpc {
+  vpcId: string;
+  cidrBlock: string;
+  tags: Tags;
+}
+
+export interface Subnet {
+  subnetId: string;
+  vpcId: string;
+  availabilityZone: string;
+  cidrBlock: string;
+  tags: Tags;
+}
+
+export type RouteState = 'active' | 'blackhole';
+
+export interface Route {
+  /** CIDR block or prefix-list id: what identifies the route inside its table. */
+  destination: string;
+  destinationCidrBlock?: string;
+  destinationPrefixListId?: string;
+  natGatewayId?: string;
+  gatewayId?: string;
+  vpcEndpointId?: string;
+  /** Any other target (transit gateway, peering, ENI…), kept so nothing is mistaken for "no target". */
+  otherTarget?: string;
+  state: RouteState;
+}
+
+export interface RouteTable {
+  routeTableId: string;
+  vpcId: string;
+  main: boolean;
+  /** Subnets associated explicitly. */
+  explicitSubnetIds: string[];
+  /** Subnets that use this table: explicit ones, plus for the main table every subnet of the VPC with no explicit association. */
+  subnetIds: string[];
+  tags: Tags;
+  routes: Route[];
+}
+
+export type NatGatewayState = 'pending' | 'failed' | 'available' | 'deleting' | 'deleted';
+
+export interface NatGateway {
+  natGatewayId: string;
+  vpcId: string;
+  subnetId: string;
+  availabilityZone: string;
+  state: NatGatewayState;
+  connectivityType: 'public' | 'private';
+  /** Primary Elastic IP allocation (public gateways). */
+  allocationId?: string;
+  publicIp?: string;
+  privateIp?: string;
+  secondaryAllocationIds: string[];
+  secondaryPrivateIps: string[];
+  createTime?: Date;
+  deleteTime?: Date;
+  failureCode?: string;
+  /** 'regional' gateways are reported but never touched. */
+  availabilityMode?: string;
+  tags: Tags;
+}
+
+export interface ElasticIp {
+  allocationId: string;
+  publicIp: string;
+  associationId?: string;
+  networkInterfaceId?: string;
+  tags: Tags;
+}
+
+export interface VpcEndpoint {
+  vpcEndpointId: string;
+  vpcId: string;
+  serviceName: string;
+  vpcEndpointType: string;
+  routeTableIds: string[];
+  state?: string;
+  tags: Tags;
+}
+
+export interface PrefixList {
+  prefixListId: string;
+  prefixListName: string;
+}
+
+export interface Inventory {
+  region: string;
+  vpcs: Vpc[];
+  subnets: Subnet[];
+  routeTables: RouteTable[];
+  natGateways: NatGateway[];
+  elasticIps: ElasticIp[];
+  vpcEndpoints: VpcEndpoint[];
+  prefixLists: PrefixList[];
+}
+
+export const DEFAULT_ROUTE = '0.0.0.0/0';
+
+/** Gateways that exist (are billed and can carry traffic). */
+export const LIVE_STATES: ReadonlySet<NatGatewayState> = new Set(['pending', 'available', 'deleting']);
+
+export function nameOf(resource: { tags: Tags }, fallback: string): string {
+  return resource.tags.Name ?? fallback;
+}

@@ -1,0 +1,56 @@
+// NAT gateway prices per region and where each price came from.
+import type { AnalysisSettings } from './analysis-settings';
+import type { Prices } from './analysis-result';
+
+export interface NatGatewayPrices {
+  natGatewayHourly: number;
+  natGatewayPerGb: number;
+}
+
+/** USD, on-demand; see docs/analysis.md for the sources of each row. */
+export const BUILT_IN_PRICES: Readonly<Record<string, NatGatewayPrices>> = Object.freeze({
+  'us-east-1': { natGatewayHourly: 0.045, natGatewayPerGb: 0.045 },
+  'us-east-2': { natGatewayHourly: 0.045, natGatewayPerGb: 0.045 },
+  'eu-west-1': { natGatewayHourly: 0.048, natGatewayPerGb: 0.048 },
+  'eu-west-2': { natGatewayHourly: 0.05, natGatewayPerGb: 0.05 },
+  'eu-central-1': { natGatewayHourly: 0.052, natGatewayPerGb: 0.052 },
+  'ap-south-1': { natGatewayHourly: 0.056, natGatewayPerGb: 0.056 },
+  'ap-southeast-1': { natGatewayHourly: 0.059, natGatewayPerGb: 0.059 },
+  'ap-northeast-1': { natGatewayHourly: 0.062, natGatewayPerGb: 0.062 },
+});
+
+/** Per public IPv4 address and hour, in use or idle (a parked gateway's Elastic IP still costs this). */
+export const PUBLIC_IPV4_HOURLY = 0.005;
+/** Cross-AZ data transfer, charged in each direction. */
+export const CROSS_AZ_PER_GB = 0.01;
+
+export class UnknownRegionPriceError extends Error {
+  override name = 'UnknownRegionPriceError';
+
+  constructor(readonly region: string) {
+    super(
+      `No NAT gateway price is known for region ${region}: set a price override for ${region} ` +
+        '(natGatewayHourly and natGatewayPerGb, USD) in the configuration, or enable the Price List API refresh',
+    );
+  }
+}
+
+/** Precedence: an override for the region (any field) > the Price List API > the built-in table. */
+export function resolvePrices(
+  region: string,
+  overrides: AnalysisSettings['priceOverrides'],
+  fetched?: NatGatewayPrices,
+): Prices {
+  const base = fetched ?? BUILT_IN_PRICES[region];
+  const override = overrides[region];
+  const common = { publicIpv4Hourly: PUBLIC_IPV4_HOURLY, crossAzPerGb: CROSS_AZ_PER_GB };
+  if (override && (override.natGatewayHourly !== undefined || override.natGatewayPerGb !== undefined)) {
+    const natGatewayHourly = override.natGatewayHourly ?? base?.natGatewayHourly;
+    const natGatewayPerGb = override.natGatewayPerGb ?? base?.natGatewayPerGb;
+    if (natGatewayHourly === undefined || natGatewayPerGb === undefined) throw new UnknownRegionPriceError(region);
+    return { natGatewayHourly, natGatewayPerGb, ...common, source: 'override' };
+  }
+  if (fetched) return { ...fetched, ...common, source: 'price-list-api' };
+  if (base) return { ...base, ...common, source: 'built-in' };
+  throw new UnknownRegionPriceError(region);
+}

@@ -1,0 +1,71 @@
+// What a reader can do about the findings: the tags to set, as data every renderer can show.
+
+import type { AnalysisResult, GatewayAnalysis } from '../domain/analysis-result';
+import { gatewaysBySavings, savingOf } from './analysis-summary';
+
+export const TAG_PREFIX = 'nat-optimizer:';
+export const SCHEDULE_TAG = `${TAG_PREFIX}schedule`;
+export const TIMEZONE_TAG = `${TAG_PREFIX}timezone`;
+
+// Contract 1: tag values use only these characters, so they are safe inside single quotes in a shell.
+const TAG_VALUE = /^[A-Za-z0-9 +\-=._:/@]+$/;
+const RESOURCE_ID = /^[A-Za-z0-9-]+$/;
+
+export interface TagSuggestion {
+  gateway: GatewayAnalysis;
+  tags: Array<{ key: string; value: string }>;
+  estimatedMonthlySavings: number;
+  /** An AWS CLI command that sets the tags, when every value is a valid tag value. */
+  command: string | null;
+}
+
+/** The user-set tags and what each does, for the "how to act" part of a report. */
+export const TAG_GUIDE: ReadonlyArray<{ key: string; example: string; meaning: string }> = [
+  {
+    key: SCHEDULE_TAG,
+    example: 'Mon-Fri@07:00-19:00',
+    meaning: 'windows when the gateway must be up; outside them it is parked (deleted, EIP kept)',
+  },
+  { key: TIMEZONE_TAG, example: 'Europe/Berlin', meaning: 'IANA time zone of the schedule (default UTC)' },
+  {
+    key: `${TAG_PREFIX}off-hours`,
+    example: 'consolidate',
+    meaning: "off-hours, route through the VPC's gateway in another AZ instead of cutting egress",
+  },
+  {
+    key: `${TAG_PREFIX}failover`,
+    example: 'on',
+    meaning: 'when its health alarm fires, move its route tables to a healthy gateway in another AZ',
+  },
+];
+
+function createTagsCommand(region: string, gatewayId: string, tags: TagSuggestion['tags']): string | null {
+  const safe =
+    tags.every((tag) => TAG_VALUE.test(tag.value)) && RESOURCE_ID.test(region) && RESOURCE_ID.test(gatewayId);
+  if (!safe) return null;
+  const tagArgs = tags.map((tag) => `'Key=${tag.key},Value=${tag.value}'`).join(' ');
+  return `aws ec2 create-tags --region ${region} --resources ${gatewayId} --tags ${tagArgs}`;
+}
+
+/** One suggestion per gateway with an OFF_HOURS_CANDIDATE finding that proposes a schedule. */
+export function tagSuggestions(result: AnalysisResult): TagSuggestion[] {
+  return gatewaysBySavings(result).flatMap((gateway) => {
+    const candidate = gateway.findings.find(
+      (f) => f.code === 'OFF_HOURS_CANDIDATE' && f.proposedSchedule !== undefined && f.proposedSchedule !== '',
+    );
+    if (candidate?.proposedSchedule === undefined) return [];
+    const tags = [{ key: SCHEDULE_TAG, value: candidate.proposedSchedule }];
+    const timezone = candidate.details?.timezone;
+    if (typeof timezone === 'string' && timezone !== '' && timezone !== 'UTC') {
+      tags.push({ key: TIMEZONE_TAG, value: timezone });
+    }
+    return [
+      {
+        gateway,
+        tags,
+        estimatedMonthlySavings: savingOf(candidate),
+        command: createTagsCommand(result.region, gateway.natGatewayId, tags),
+      },
+    ];
+  });
+}

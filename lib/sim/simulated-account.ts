@@ -1,0 +1,42 @@
+// One call builds a simulated account and SDK clients that talk to it.
+import { type AwsClients, createClients, immediateRetryStrategy, type WaitTimings } from '../aws/clients';
+import { registerCloudWatch } from './cloudwatch';
+import { registerEc2 } from './ec2/register';
+import { registerEventBridge } from './eventbridge';
+import { SimAccount, type SimTimings } from './sim-account';
+import type { Snapshot } from './snapshot-schema';
+import { registerSns } from './sns';
+
+/** Waiters poll every few real milliseconds; each poll moves the simulated clock (see SimTimings). */
+export const SIM_WAIT_TIMINGS: WaitTimings = {
+  minDelaySeconds: 0.001,
+  maxDelaySeconds: 0.002,
+  maxWaitSeconds: 60,
+};
+
+const SIM_MAX_ATTEMPTS = 8;
+
+export interface SimulatedAccount {
+  sim: SimAccount;
+  clients: AwsClients;
+}
+
+export function createSimulatedAccount(
+  snapshot: Snapshot,
+  options: { timings?: Partial<SimTimings>; seed?: number; maxAttempts?: number } = {},
+): SimulatedAccount {
+  const sim = new SimAccount(snapshot, options);
+  registerEc2(sim);
+  registerCloudWatch(sim);
+  registerSns(sim);
+  registerEventBridge(sim);
+  const maxAttempts = options.maxAttempts ?? SIM_MAX_ATTEMPTS;
+  const clients = createClients({
+    region: snapshot.region,
+    maxAttempts,
+    retryStrategy: immediateRetryStrategy(maxAttempts),
+    credentials: { accessKeyId: 'SIMULATED', secretAccessKey: 'SIMULATED' },
+  });
+  sim.attach(clients);
+  return { sim, clients };
+}
