@@ -19,7 +19,10 @@ const priceListEntrySchema = z.object({
   }),
   terms: z
     .object({
-      OnDemand: z.record(z.string(), z.object({ priceDimensions: z.record(z.string(), priceDimensionSchema) })),
+      OnDemand: z.record(
+        z.string(),
+        z.object({ priceDimensions: z.record(z.string(), priceDimensionSchema) }),
+      ),
     })
     .partial(),
 });
@@ -39,7 +42,8 @@ export function parseNatGatewayPrices(priceList: readonly string[], region: stri
     const entry = parseEntry(raw, index);
     const kind = USAGE_TYPE.exec(entry.product.attributes.usagetype)?.[1];
     const entryRegion = entry.product.attributes.regionCode;
-    if ((kind !== 'Hours' && kind !== 'Bytes') || (entryRegion !== undefined && entryRegion !== region)) continue;
+    if ((kind !== 'Hours' && kind !== 'Bytes') || (entryRegion !== undefined && entryRegion !== region))
+      continue;
     const price = onDemandUsd(entry);
     const previous = found[kind];
     if (previous !== undefined && previous !== price) {
@@ -51,7 +55,10 @@ export function parseNatGatewayPrices(priceList: readonly string[], region: stri
     found[kind] = price;
   }
   if (found.Hours === undefined || found.Bytes === undefined) {
-    const missing = [found.Hours === undefined ? 'NatGateway-Hours' : '', found.Bytes === undefined ? 'NatGateway-Bytes' : '']
+    const missing = [
+      found.Hours === undefined ? 'NatGateway-Hours' : '',
+      found.Bytes === undefined ? 'NatGateway-Bytes' : '',
+    ]
       .filter(Boolean)
       .join(' and ');
     throw new PriceListParseError(`Price List has no on-demand ${missing} price for region ${region}`);
@@ -64,7 +71,9 @@ function parseEntry(raw: string, index: number): PriceListEntry {
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    throw new PriceListParseError(`Price List entry ${index} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new PriceListParseError(
+      `Price List entry ${index} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const result = priceListEntrySchema.safeParse(json);
   if (!result.success) {
@@ -79,12 +88,16 @@ function parseEntry(raw: string, index: number): PriceListEntry {
 /** The first-tier USD price of the entry's OnDemand term. */
 function onDemandUsd(entry: PriceListEntry): number {
   const usageType = entry.product.attributes.usagetype;
-  const dimensions = Object.values(entry.terms.OnDemand ?? {}).flatMap((term) => Object.values(term.priceDimensions));
+  const dimensions = Object.values(entry.terms.OnDemand ?? {}).flatMap((term) =>
+    Object.values(term.priceDimensions),
+  );
   const dimension = dimensions.find((d) => (d.beginRange ?? FIRST_TIER) === FIRST_TIER);
   const usd = dimension?.pricePerUnit.USD;
   const price = usd === undefined ? Number.NaN : Number(usd);
   if (!Number.isFinite(price) || price < 0) {
-    throw new PriceListParseError(`Price List entry for ${usageType} has no on-demand USD price (got ${usd ?? 'none'})`);
+    throw new PriceListParseError(
+      `Price List entry for ${usageType} has no on-demand USD price (got ${usd ?? 'none'})`,
+    );
   }
   return price;
 }

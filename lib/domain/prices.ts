@@ -1,6 +1,7 @@
 // NAT gateway prices per region and where each price came from.
-import type { AnalysisSettings } from './analysis-settings';
+
 import type { Prices } from './analysis-result';
+import type { AnalysisSettings } from './analysis-settings';
 
 export interface NatGatewayPrices {
   natGatewayHourly: number;
@@ -47,7 +48,8 @@ export function resolvePrices(
   if (override && (override.natGatewayHourly !== undefined || override.natGatewayPerGb !== undefined)) {
     const natGatewayHourly = override.natGatewayHourly ?? base?.natGatewayHourly;
     const natGatewayPerGb = override.natGatewayPerGb ?? base?.natGatewayPerGb;
-    if (natGatewayHourly === undefined || natGatewayPerGb === undefined) throw new UnknownRegionPriceError(region);
+    if (natGatewayHourly === undefined || natGatewayPerGb === undefined)
+      throw new UnknownRegionPriceError(region);
     return { natGatewayHourly, natGatewayPerGb, ...common, source: 'override' };
   }
   if (fetched) return { ...fetched, ...common, source: 'price-list-api' };

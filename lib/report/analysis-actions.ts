@@ -1,6 +1,6 @@
 // What a reader can do about the findings: the tags to set, as data every renderer can show.
 
-import type { AnalysisResult, GatewayAnalysis } from '../domain/analysis-result';
+import type { AnalysisResult, Finding, GatewayAnalysis } from '../domain/analysis-result';
 import { gatewaysBySavings, savingOf } from './analysis-summary';
 
 export const TAG_PREFIX = 'nat-optimizer:';
@@ -11,9 +11,14 @@ export const TIMEZONE_TAG = `${TAG_PREFIX}timezone`;
 const TAG_VALUE = /^[A-Za-z0-9 +\-=._:/@]+$/;
 const RESOURCE_ID = /^[A-Za-z0-9-]+$/;
 
+export interface TagSetting {
+  key: string;
+  value: string;
+}
+
 export interface TagSuggestion {
   gateway: GatewayAnalysis;
-  tags: Array<{ key: string; value: string }>;
+  tags: TagSetting[];
   estimatedMonthlySavings: number;
   /** An AWS CLI command that sets the tags, when every value is a valid tag value. */
   command: string | null;
@@ -39,7 +44,7 @@ export const TAG_GUIDE: ReadonlyArray<{ key: string; example: string; meaning: s
   },
 ];
 
-function createTagsCommand(region: string, gatewayId: string, tags: TagSuggestion['tags']): string | null {
+function createTagsCommand(region: string, gatewayId: string, tags: TagSetting[]): string | null {
   const safe =
     tags.every((tag) => TAG_VALUE.test(tag.value)) && RESOURCE_ID.test(region) && RESOURCE_ID.test(gatewayId);
   if (!safe) return null;
@@ -47,18 +52,30 @@ function createTagsCommand(region: string, gatewayId: string, tags: TagSuggestio
   return `aws ec2 create-tags --region ${region} --resources ${gatewayId} --tags ${tagArgs}`;
 }
 
+/** The tags a finding proposes: a schedule, and its time zone when the schedule is not in UTC. */
+export function proposedTags(finding: Finding): TagSetting[] {
+  if (finding.proposedSchedule === undefined || finding.proposedSchedule === '') return [];
+  const tags = [{ key: SCHEDULE_TAG, value: finding.proposedSchedule }];
+  const timezone = finding.details?.timezone;
+  if (typeof timezone === 'string' && timezone !== '' && timezone !== 'UTC') {
+    tags.push({ key: TIMEZONE_TAG, value: timezone });
+  }
+  return tags;
+}
+
+/** "nat-optimizer:schedule=Mon-Fri@07:00-19:00, nat-optimizer:timezone=Europe/Berlin" */
+export function formatTags(tags: TagSetting[]): string {
+  return tags.map((tag) => `${tag.key}=${tag.value}`).join(', ');
+}
+
 /** One suggestion per gateway with an OFF_HOURS_CANDIDATE finding that proposes a schedule. */
 export function tagSuggestions(result: AnalysisResult): TagSuggestion[] {
-  return gatewaysBySavings(result).flatMap((gateway) => {
+  const suggestions = gatewaysBySavings(result).flatMap((gateway) => {
     const candidate = gateway.findings.find(
-      (f) => f.code === 'OFF_HOURS_CANDIDATE' && f.proposedSchedule !== undefined && f.proposedSchedule !== '',
+      (f) => f.code === 'OFF_HOURS_CANDIDATE' && proposedTags(f).length > 0,
     );
-    if (candidate?.proposedSchedule === undefined) return [];
-    const tags = [{ key: SCHEDULE_TAG, value: candidate.proposedSchedule }];
-    const timezone = candidate.details?.timezone;
-    if (typeof timezone === 'string' && timezone !== '' && timezone !== 'UTC') {
-      tags.push({ key: TIMEZONE_TAG, value: timezone });
-    }
+    if (candidate === undefined) return [];
+    const tags = proposedTags(candidate);
     return [
       {
         gateway,
@@ -68,4 +85,5 @@ export function tagSuggestions(result: AnalysisResult): TagSuggestion[] {
       },
     ];
   });
+  return suggestions.sort((a, b) => b.estimatedMonthlySavings - a.estimatedMonthlySavings);
 }

@@ -3,6 +3,7 @@
 import type {
   AnalysisResult,
   Finding,
+  FindingCode,
   GatewayAnalysis,
   PriceSource,
   Severity,
@@ -65,8 +66,7 @@ function highestSeverityRank(gateway: GatewayAnalysis): number {
 /** Most expensive first (projected monthly cost), ties by id so output is stable. */
 export function gatewaysByCost(result: AnalysisResult): GatewayAnalysis[] {
   return [...result.natGateways].sort(
-    (a, b) =>
-      b.projectedMonthlyCost - a.projectedMonthlyCost || a.natGatewayId.localeCompare(b.natGatewayId),
+    (a, b) => b.projectedMonthlyCost - a.projectedMonthlyCost || a.natGatewayId.localeCompare(b.natGatewayId),
   );
 }
 
@@ -101,6 +101,6 @@ export function totalProcessedBytes(result: AnalysisResult): number {
 }
 
 /** Codes of a gateway's findings, most valuable first, each once. */
-export function findingCodes(gateway: GatewayAnalysis): string[] {
+export function findingCodes(gateway: GatewayAnalysis): FindingCode[] {
   return [...new Set(sortFindings(gateway.findings).map((f) => f.code))];
 }

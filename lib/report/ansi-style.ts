@@ -22,7 +22,21 @@ const identity: Style = (text) => text;
 
 export function ansiStyles(enabled: boolean): AnsiStyles {
   if (!enabled) {
-    return { bold: identity, dim: identity, red: identity, yellow: identity, green: identity, cyan: identity };
+    return {
+      bold: identity,
+      dim: identity,
+      red: identity,
+      yellow: identity,
+      green: identity,
+      cyan: identity,
+    };
   }
-  return { bold: sgr('1'), dim: sgr('2'), red: sgr('31'), yellow: sgr('33'), green: sgr('32'), cyan: sgr('36') };
+  return {
+    bold: sgr('1'),
+    dim: sgr('2'),
+    red: sgr('31'),
+    yellow: sgr('33'),
+    green: sgr('32'),
+    cyan: sgr('36'),
+  };
 }

@@ -40,3 +40,8 @@ export function formatWindowLength(hours: number): string {
 export function formatWindow(window: { start: string; end: string; hours: number }): string {
   return `${formatUtc(window.start)} to ${formatUtc(window.end)} (${formatWindowLength(window.hours)})`;
 }
+
+/** "14 d" or "36 h": for narrow column headers. */
+export function formatWindowShort(hours: number): string {
+  return hours > 0 && hours % HOURS_PER_DAY === 0 ? `${hours / HOURS_PER_DAY} d` : `${hours} h`;
+}

@@ -50,7 +50,7 @@ export function offHoursFinding(ctx: GatewayContext): Finding | undefined {
     message:
       `${ctx.label} is nearly silent ${hours(parkedHours)} a week (below ${percent(settings.offHoursQuietFraction)} ` +
       `of its busiest hour, ${timezone} time). Parking it outside ${schedule} would save about ${usd(saving)}/month: ` +
-      `tag it ${SCHEDULE_TAG}=${schedule} and ${TIMEZONE_TAG}=${timezone}. ` +
+      `tag it ${SCHEDULE_TAG}=${schedule}${timezone === 'UTC' ? '' : ` and ${TIMEZONE_TAG}=${timezone}`}. ` +
       `${percent(parkedShare)} of its traffic falls in the parked hours and would have no egress then ` +
       `(nat-optimizer:off-hours=consolidate keeps it flowing through another gateway of the VPC).`,
     estimatedMonthlySavings: saving,

@@ -41,8 +41,9 @@ function idle(ctx: GatewayContext): Finding | undefined {
     code: 'IDLE',
     severity: 'medium',
     message:
-      `${ctx.label} processed only ${gib(ctx.processedBytes)} in ${hours(ctx.observedHours)} ` +
-      `(idle below ${gib(threshold)}) although ${tables} route to it; it costs ${usd(ctx.projectedMonthlyCost)}/month. ` +
+      `${ctx.label} processed ${gib(ctx.processedBytes)} in ${hours(ctx.observedHours)} ` +
+      `(idle below ${gib(threshold)}) although it is the target of ${tables}; it costs ` +
+      `${usd(ctx.projectedMonthlyCost)}/month. ` +
       `If nothing in those subnets needs internet access, remove the routes and delete the gateway.${eipNote(ctx)}`,
     estimatedMonthlySavings: ctx.projectedMonthlyCost,
     details: {

@@ -1,0 +1,31 @@
+// A Runtime on a real account: the default credential chain (or a profile), the real clock, AWS's waiter cadence.
+import { type Progress, type Runtime, SILENT_PROGRESS } from '../runtime';
+import { AWS_WAIT_TIMINGS, type AwsClients, createClients } from './clients';
+
+export interface AwsRuntimeOptions {
+  region: string;
+  profile?: string;
+  maxAttempts: number;
+  apply: boolean;
+  progress?: Progress;
+  /** Reuse clients created at module scope (Lambda) instead of creating new ones. */
+  clients?: AwsClients;
+}
+
+export function awsRuntime(options: AwsRuntimeOptions): Runtime {
+  return {
+    clients:
+      options.clients ??
+      createClients({
+        region: options.region,
+        maxAttempts: options.maxAttempts,
+        ...(options.profile ? { profile: options.profile } : {}),
+      }),
+    region: options.region,
+    now: () => new Date(),
+    waits: AWS_WAIT_TIMINGS,
+    apply: options.apply,
+    simulated: false,
+    progress: options.progress ?? SILENT_PROGRESS,
+  };
+}

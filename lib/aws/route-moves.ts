@@ -1,0 +1,107 @@
+// Points a route table's default route at a NAT gateway, whether or not the table has that route yet.
+// Shared by the scheduler (park/unpark/consolidate) and failover: both move routes only through here.
+import { CreateRouteCommand, type EC2Client, ReplaceRouteCommand } from '@aws-sdk/client-ec2';
+import { DEFAULT_ROUTE } from '../domain/model';
+
+export type RouteChange = 'replaced' | 'created';
+
+export interface RouteMove {
+  routeTableId: string;
+  destinationCidrBlock: string;
+  natGatewayId: string;
+  /** `replaced`: an existing route (active or blackhole) now targets the gateway; `created`: there was none. */
+  change: RouteChange;
+}
+
+/** The route could not be pointed at the gateway; `code` is AWS's error code when there is one. */
+export class RouteMoveError extends Error {
+  override name = 'RouteMoveError';
+  constructor(
+    message: string,
+    readonly routeTableId: string,
+    readonly natGatewayId: string,
+    readonly code: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Codes meaning the gateway is unknown to routing: it does not exist, or was created an instant ago. */
+export const GATEWAY_NOT_ROUTABLE_CODES: ReadonlySet<string> = new Set([
+  'InvalidNatGatewayID.NotFound',
+  'NatGatewayNotFound',
+]);
+
+const NO_SUCH_ROUTE_CODE = 'InvalidParameterValue';
+const ROUTE_EXISTS_CODE = 'RouteAlreadyExists';
+
+/** AWS's error code of an SDK service error (the SDK puts it in `name`). */
+export function awsErrorCode(error: unknown): string | undefined {
+  return error instanceof Error ? error.name : undefined;
+}
+
+/** An answer from an AWS service (after the SDK's retries), as opposed to a crash or a bug of ours. */
+export function isAwsServiceError(error: unknown): error is Error {
+  return error instanceof Error && ('$metadata' in error || '$fault' in error);
+}
+
+/**
+ * ReplaceRoute, and CreateRoute when the table has no such route (AWS: InvalidParameterValue, "use CreateRoute").
+ * InvalidParameterValue has other causes (e.g. a gateway of another VPC): when CreateRoute then finds the route
+ * exists, the original error is the one reported. Checking that the gateway is `available` is the caller's job.
+ */
+export async function pointDefaultRoute(
+  ec2: EC2Client,
+  routeTableId: string,
+  natGatewayId: string,
+  destinationCidrBlock: string = DEFAULT_ROUTE,
+): Promise<RouteMove> {
+  const move = { routeTableId, destinationCidrBlock, natGatewayId };
+  try {
+    await ec2.send(
+      new ReplaceRouteCommand({
+        RouteTableId: routeTableId,
+        DestinationCidrBlock: destinationCidrBlock,
+        NatGatewayId: natGatewayId,
+      }),
+    );
+    return { ...move, change: 'replaced' };
+  } catch (error) {
+    if (awsErrorCode(error) !== NO_SUCH_ROUTE_CODE) throw moveError(move, error);
+    return createRoute(ec2, move, error);
+  }
+}
+
+async function createRoute(
+  ec2: EC2Client,
+  move: Omit<RouteMove, 'change'>,
+  replaceError: unknown,
+): Promise<RouteMove> {
+  try {
+    await ec2.send(
+      new CreateRouteCommand({
+        RouteTableId: move.routeTableId,
+        DestinationCidrBlock: move.destinationCidrBlock,
+        NatGatewayId: move.natGatewayId,
+      }),
+    );
+    return { ...move, change: 'created' };
+  } catch (error) {
+    throw moveError(move, awsErrorCode(error) === ROUTE_EXISTS_CODE ? replaceError : error);
+  }
+}
+
+/** AWS answers become RouteMoveError; anything else (a crash, a bug) goes on unchanged. */
+function moveError(move: Omit<RouteMove, 'change'>, error: unknown): unknown {
+  if (!isAwsServiceError(error)) return error;
+  const code = awsErrorCode(error);
+  const reason = error.message;
+  return new RouteMoveError(
+    `route table ${move.routeTableId}: cannot point ${move.destinationCidrBlock} at ${move.natGatewayId}: ${code ?? 'error'}: ${reason}`,
+    move.routeTableId,
+    move.natGatewayId,
+    code,
+    { cause: error },
+  );
+}

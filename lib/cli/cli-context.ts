@@ -1,0 +1,104 @@
+// What every command needs: a runtime on the simulated or the real account, the config, and where output goes.
+import { writeFile } from 'node:fs/promises';
+import { awsRuntime } from '../aws/aws-runtime';
+import { type Config, configWith } from '../config';
+import { BadInputError } from '../errors';
+import type { Runtime } from '../runtime';
+import type { SimAccount } from '../sim/sim-account';
+import { simRuntime, snapshotAttribution } from '../sim/sim-runtime';
+import { createSimulatedAccount } from '../sim/simulated-account';
+import { loadSnapshotFile } from '../sim/snapshot-load';
+import { NO_ATTRIBUTION, type TrafficAttribution } from '../use-cases/analyze';
+import { terminalProgress } from './terminal-progress';
+
+export interface CommonOptions {
+  snapshot?: string;
+  writeSnapshot?: string;
+  json?: boolean;
+  format?: string;
+  output?: string;
+  region?: string;
+  profile?: string;
+  apply?: boolean;
+  at?: string;
+}
+
+export interface CliContext {
+  runtime: Runtime;
+  config: Config;
+  sim?: SimAccount;
+  attribution: TrafficAttribution;
+  /** Writes the simulated account's state when --write-snapshot was given. */
+  finish(): Promise<void>;
+}
+
+export function parseInstant(text: string, flag: string): Date {
+  const at = new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(at.getTime())) {
+    throw new BadInputError(
+      `${flag} must be an ISO-8601 instant such as 2026-11-16T18:30:00Z, got "${text}"`,
+    );
+  }
+  return at;
+}
+
+export async function openContext(options: CommonOptions): Promise<CliContext> {
+  if (options.writeSnapshot && !options.snapshot) {
+    throw new BadInputError(
+      '--write-snapshot needs --snapshot (only a simulated account can be written out)',
+    );
+  }
+  if (options.snapshot) {
+    const snapshot = await loadSnapshotFile(options.snapshot);
+    if (options.region && options.region !== snapshot.region) {
+      throw new BadInputError(
+        `--region ${options.region} does not match the snapshot's region ${snapshot.region}`,
+      );
+    }
+    const config = configWith({ AWS_REGION: snapshot.region });
+    const account = createSimulatedAccount(snapshot, { maxAttempts: config.core.maxAttempts + 3 });
+    if (options.at) account.sim.setClock(parseInstant(options.at, '--at'));
+    return {
+      runtime: simRuntime(account, terminalProgress()),
+      config,
+      sim: account.sim,
+      attribution: snapshotAttribution(account.sim),
+      async finish() {
+        if (options.writeSnapshot) {
+          await writeFile(options.writeSnapshot, `${JSON.stringify(account.sim.toSnapshot(), null, 2)}\n`);
+        }
+      },
+    };
+  }
+  const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+  if (!region) throw new BadInputError('no region: pass --region or set AWS_REGION');
+  const config = configWith({ AWS_REGION: region });
+  return {
+    runtime: awsRuntime({
+      region,
+      maxAttempts: config.core.maxAttempts,
+      apply: options.apply === true,
+      progress: terminalProgress(),
+      ...(options.profile ? { profile: options.profile } : {}),
+    }),
+    config,
+    attribution: NO_ATTRIBUTION,
+    finish: async () => undefined,
+  };
+}
+
+/** Prints to stdout, or writes the file named by --output. */
+export async function emit(text: string, options: CommonOptions): Promise<void> {
+  const body = text.endsWith('\n') ? text : `${text}\n`;
+  if (options.output) await writeFile(options.output, body);
+  else process.stdout.write(body);
+}
+
+export type OutputFormat = 'table' | 'json' | 'md' | 'html';
+
+export function outputFormat(options: CommonOptions): OutputFormat {
+  if (options.json) return 'json';
+  const format = options.format ?? 'table';
+  if (format === 'table' || format === 'json' || format === 'md' || format === 'html') return format;
+  throw new BadInputError(`--format must be table, json, md or html, got "${format}"`);
+}

@@ -1,0 +1,14 @@
+// The parts of `nat-optimizer demo`, in order. Each runs on its own fresh simulated copy of the example account.
+import { analysisDemo } from './analysis-demo';
+
+export interface DemoSection {
+  title: string;
+  /** Text for the terminal. */
+  text: string;
+  /** The same part as an HTML fragment, for --format html. */
+  html?: string;
+}
+
+export type DemoStep = (examplePath: string) => Promise<DemoSection>;
+
+export const DEMO_STEPS: DemoStep[] = [analysisDemo];

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// nat-optimizer: exit 0 done, 1 failed, 2 bad input.
+import { Command, CommanderError } from 'commander';
+import { isBadInput } from '../errors';
+import { registerAnalyze } from './commands/analyze-command';
+import { registerDemo } from './commands/demo-command';
+
+export const EXIT = { done: 0, failed: 1, badInput: 2 } as const;
+
+export function buildProgram(): Command {
+  const program = new Command('nat-optimizer')
+    .description('Cut NAT gateway costs: analysis, off-hours parking, failover and cost alerts')
+    .exitOverride()
+    .showHelpAfterError(false);
+  registerAnalyze(program);
+  registerDemo(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return EXIT.done;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT.done; // --help, --version
+      return EXIT.badInput;
+    }
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stderr.write(`nat-optimizer: ${message}\n`);
+    return isBadInput(error) ? EXIT.badInput : EXIT.failed;
+  }
+}
+
+if (process.argv[1] && /main\.(ts|js|cjs|mjs)$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

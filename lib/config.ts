@@ -1,0 +1,39 @@
+// The one place that reads process.env: validated once, frozen, with errors that name the variable.
+import { type AnalysisConfig, analysisConfig } from './config/analysis-config';
+import { type CoreConfig, coreConfig } from './config/core-config';
+import type { Env } from './config/env-fields';
+
+export { ConfigError } from './config/env-fields';
+
+export interface Config {
+  core: CoreConfig;
+  analysis: AnalysisConfig;
+}
+
+export function buildConfig(env: Env): Config {
+  const core = coreConfig(env);
+  return Object.freeze({
+    core,
+    analysis: analysisConfig(env, core.defaultTimezone),
+  });
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, read from process.env on first use. */
+export function loadConfig(): Config {
+  cached ??= buildConfig(process.env);
+  return cached;
+}
+
+/** For the CLI: environment plus values from flags (flags win). */
+export function configWith(overrides: Env): Config {
+  return buildConfig({ ...process.env, ...overrides });
+}
+
+/** True when the SDK can look for credentials: the CLI uses it to explain a missing-credentials failure. */
+export function cliEnvironment(): { profile?: string; region?: string } {
+  const profile = process.env.AWS_PROFILE;
+  const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+  return { ...(profile ? { profile } : {}), ...(region ? { region } : {}) };
+}

@@ -1,0 +1,21 @@
+// Errors caused by what the user gave us (a tag, an event, a snapshot, a config value): exit status 2, nothing changed.
+export class BadInputError extends Error {
+  override name = 'BadInputError';
+}
+
+/** Error classes defined before BadInputError existed, or in modules that must not depend on it, by name. */
+const BAD_INPUT_NAMES = new Set([
+  'SnapshotError',
+  'ConfigError',
+  'UnknownRegionPriceError',
+  'SimClockError',
+  'ScheduleParseError',
+  'TagValueError',
+  'EventValidationError',
+  'ZodError',
+  'ParseError',
+]);
+
+export function isBadInput(error: unknown): boolean {
+  return error instanceof BadInputError || (error instanceof Error && BAD_INPUT_NAMES.has(error.name));
+}

@@ -1,0 +1,155 @@
+// The analysis as GitHub-flavoured Markdown: summary, gateway table, findings, tags to set, warnings.
+
+import type { AnalysisResult, Finding, GatewayAnalysis } from '../domain/analysis-result';
+import { formatTags, proposedTags, tagSuggestions } from './analysis-actions';
+import {
+  displayName,
+  findingCodes,
+  findingCount,
+  gatewaySavings,
+  gatewaysByCost,
+  gatewaysBySavings,
+  priceSourceLabel,
+  SEVERITIES,
+  severityCounts,
+  sortFindings,
+  totalProcessedBytes,
+} from './analysis-summary';
+import { formatCount, formatGib, formatPrice, formatUsd, plural } from './format-numbers';
+import { formatUtc, formatWindow, formatWindowLength } from './format-time';
+import { singleLine } from './text-table';
+
+const MARKDOWN_SPECIAL = /[\\`*_[\]|#~]/g;
+
+/** User text inside Markdown (and table cells): one line, Markdown syntax and HTML neutralised. */
+export function escapeMarkdown(text: string): string {
+  return singleLine(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
+}
+
+/** A code span that survives inside a table cell. */
+function code(text: string): string {
+  return `\`${singleLine(text).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function renderSummary(result: AnalysisResult): string[] {
+  const counts = severityCounts(result);
+  const bySeverity = SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
+  const total = findingCount(result);
+  const savings = result.totals.estimatedMonthlySavings;
+  const headline = savings > 0 ? `**${formatUsd(savings)}/month could be saved**` : '**No saving found**';
+  const { prices } = result;
+  return [
+    `# NAT gateway analysis: ${escapeMarkdown(result.region)}`,
+    '',
+    total > 0 ? `${headline} (${plural(total, 'finding')}: ${bySeverity.join(', ')}).` : `${headline}.`,
+    '',
+    `- **Projected cost:** ${formatUsd(result.totals.projectedMonthlyCost)}/month for ${plural(result.natGateways.length, 'NAT gateway')}`,
+    `- **Cost in the window:** ${formatUsd(result.totals.cost)} (${formatGib(totalProcessedBytes(result))} GiB processed)`,
+    `- **Window:** ${formatWindow(result.window)}`,
+    `- **Prices:** ${formatPrice(prices.natGatewayHourly)}/h per gateway, ${formatPrice(prices.natGatewayPerGb)}/GB processed (${priceSourceLabel(prices.source)})`,
+    `- **Generated:** ${formatUtc(result.generatedAt)}`,
+  ];
+}
+
+function renderGatewayTable(result: AnalysisResult): string[] {
+  const header = row([
+    'Gateway',
+    'ID',
+    'AZ',
+    'State',
+    'Processed GiB',
+    `Cost (${formatWindowLength(result.window.hours)})`,
+    'Projected / month',
+    'Savings / month',
+    'Findings',
+  ]);
+  const rows = gatewaysByCost(result).map((g) => {
+    const savings = gatewaySavings(g);
+    return row([
+      escapeMarkdown(displayName(g)) || '—',
+      code(g.natGatewayId),
+      escapeMarkdown(g.availabilityZone),
+      escapeMarkdown(g.state),
+      formatGib(g.processedBytes),
+      formatUsd(g.cost.total),
+      formatUsd(g.projectedMonthlyCost),
+      savings > 0 ? formatUsd(savings) : '',
+      findingCodes(g).map(code).join(' '),
+    ]);
+  });
+  const totals = row([
+    `**Total (${formatCount(result.natGateways.length)})**`,
+    '',
+    '',
+    '',
+    `**${formatGib(totalProcessedBytes(result))}**`,
+    `**${formatUsd(result.totals.cost)}**`,
+    `**${formatUsd(result.totals.projectedMonthlyCost)}**`,
+    `**${formatUsd(result.totals.estimatedMonthlySavings)}**`,
+    `**${plural(findingCount(result), 'finding')}**`,
+  ]);
+  return ['## Gateways', '', header, '|---|---|---|---|---:|---:|---:|---:|---|', ...rows, totals];
+}
+
+function renderFinding(finding: Finding): string[] {
+  const saving = finding.estimatedMonthlySavings;
+  const savingText = saving !== null && saving > 0 ? `, save **${formatUsd(saving)}/month**` : '';
+  const lines = [
+    `- **${finding.severity.toUpperCase()}** ${code(finding.code)}${savingText}: ${escapeMarkdown(finding.message)}`,
+  ];
+  const tags = proposedTags(finding);
+  if (tags.length > 0) lines.push(`  Tag it: ${code(formatTags(tags))}`);
+  return lines;
+}
+
+function renderGatewayFindings(gateway: GatewayAnalysis): string[] {
+  const name = escapeMarkdown(displayName(gateway));
+  const where = `${code(gateway.natGatewayId)}, ${escapeMarkdown(gateway.availabilityZone)}`;
+  const title = name === '' ? where : `${name} (${where})`;
+  const savings = gatewaySavings(gateway);
+  return [
+    `### ${title}${savings > 0 ? `: up to ${formatUsd(savings)}/month` : ''}`,
+    '',
+    ...sortFindings(gateway.findings).flatMap(renderFinding),
+  ];
+}
+
+function renderActions(result: AnalysisResult): string[] {
+  const commands = tagSuggestions(result).flatMap((s) => (s.command === null ? [] : [s.command]));
+  if (commands.length === 0) return [];
+  return [
+    '## How to act',
+    '',
+    'Set the proposed tags and the scheduler parks these gateways outside the given windows:',
+    '',
+    '```sh',
+    ...commands,
+    '```',
+  ];
+}
+
+/** GitHub-flavoured Markdown of the analysis; every value from tags is escaped. */
+export function renderAnalysisMarkdown(result: AnalysisResult): string {
+  const sections = [renderSummary(result)];
+  if (result.natGateways.length > 0) sections.push(renderGatewayTable(result));
+  const withFindings = gatewaysBySavings(result);
+  if (withFindings.length > 0) {
+    sections.push(['## Findings', '', ...withFindings.flatMap((g) => [...renderGatewayFindings(g), ''])]);
+  }
+  sections.push(renderActions(result));
+  if (result.warnings.length > 0) {
+    sections.push(['## Warnings', '', ...result.warnings.map((w) => `- ${escapeMarkdown(w)}`)]);
+  }
+  return `${sections
+    .filter((lines) => lines.length > 0)
+    .map((lines) => lines.join('\n').trimEnd())
+    .join('\n\n')}\n`;
+}
