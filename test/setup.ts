@@ -1,5 +1,6 @@
 // Runs before every test file: no AWS credentials, no instance metadata, no network but loopback.
 import net from 'node:net';
+import 'aws-sdk-client-mock-vitest/extend';
 
 process.env.AWS_ACCESS_KEY_ID = 'AKIATESTDUMMY0000000';
 process.env.AWS_SECRET_ACCESS_KEY = 'test-dummy-secret';
@@ -12,6 +13,7 @@ process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 process.env.SLS_TELEMETRY_DISABLED = '1';
 process.env.SLS_NOTIFICATIONS_MODE = 'off';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|::ffff:127\.\d+\.\d+\.\d+)$/;
 

@@ -117,7 +117,7 @@ function howToAct(result: AnalysisResult): string[] {
     .slice(0, EMAIL_TOP_SUGGESTIONS)
     .flatMap((s) => [
       ...bullet(`${name(s.gateway)}, save ${formatUsd(s.estimatedMonthlySavings)}/month:`),
-    ...indented(formatTags(s.tags), '    '),
+      ...s.tags.map((tag) => `    ${formatTags([tag])}`),
       ...(s.command === null ? [] : [`    ${s.command}`]),
     ]);
   const guide = TAG_GUIDE.flatMap((t) => [`  ${t.key}=${t.example}`, ...indented(t.meaning, '      ')]);

@@ -74,9 +74,7 @@ function renderActions(result: AnalysisResult): string {
     commands.length > 0
       ? `<p class="intro">Gateways with a quiet pattern: set the proposed tags and the scheduler parks them outside these windows (the Elastic IP is kept).</p><pre class="commands">${commands.join('\n')}</pre>`
       : '<p class="intro">No schedule to propose from this window.</p>';
-  const guide = TAG_GUIDE.map((t) => `<dt>${e(t.key)}=${e(t.example)}</dt><dd>${e(t.meaning)}</dd>`).join(
-    '',
-  );
+  const guide = TAG_GUIDE.map((t) => `<dt>${e(t.key)}=${e(t.example)}</dt><dd>${e(t.meaning)}</dd>`).join('');
   return `${suggested}<p class="intro">The optimizer acts only on gateways that carry these tags:</p><dl class="tags">${guide}</dl>`;
 }
 

@@ -158,7 +158,10 @@ function renderGatewayFindings(gateway: GatewayAnalysis, width: number, styles: 
   const savings = gatewaySavings(gateway);
   const savingText = savings > 0 ? `  ${styles.green(`up to ${formatUsd(savings)}/month`)}` : '';
   const where = `${gateway.natGatewayId}  ${gateway.availabilityZone}`;
-  const nameWidth = Math.max(MIN_NAME_WIDTH, width - visibleWidth(where) - visibleWidth(savingText) - GAP_WIDTH);
+  const nameWidth = Math.max(
+    MIN_NAME_WIDTH,
+    width - visibleWidth(where) - visibleWidth(savingText) - GAP_WIDTH,
+  );
   const title = name === '' ? where : `${truncate(name, nameWidth)}  ${where}`;
   return [
     styles.bold(title) + savingText,

@@ -58,7 +58,7 @@ figure.panel figcaption { font-size: 13.5px; margin-bottom: 2px; }
 .table-wrap { overflow-x: auto; }
 table.data { border-collapse: collapse; width: 100%; font-size: 13.5px; }
 table.data th, table.data td { padding: 6px 10px; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
-table.data th { background: var(--panel); position: sticky; top: 0; font-weight: 600; }
+table.data th { background: var(--panel); font-weight: 600; }
 table.data td.num, table.data th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.data tfoot td { font-weight: 700; border-top: 2px solid var(--border); }
 .chip { display: inline-block; font: 11.5px ui-monospace, Menlo, Consolas, monospace; padding: 1px 6px;
@@ -74,6 +74,7 @@ table.data tfoot td { font-weight: 700; border-top: 2px solid var(--border); }
 .gateway-findings header { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: baseline; margin-bottom: 6px; }
 .gateway-findings ul { list-style: none; margin: 0; padding: 0; }
 .gateway-findings li { display: grid; grid-template-columns: 76px 1fr; gap: 2px 10px; padding: 7px 0; border-top: 1px solid #f2f4f7; }
+.gateway-findings li .badge { justify-self: start; align-self: start; margin-top: 2px; }
 .gateway-findings li .what { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: baseline; }
 .gateway-findings li p { grid-column: 2; margin: 0; }
 pre.commands { background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 10px 12px;
@@ -89,7 +90,6 @@ footer { margin-top: 40px; font-size: 12px; color: var(--muted); }
   h2 { break-after: avoid; }
   .kpi, figure.panel, .gateway-findings, svg.chart, tr { break-inside: avoid; }
   .multiples { grid-template-columns: 1fr 1fr; }
-  table.data th { position: static; }
   pre.commands { white-space: pre-wrap; word-break: break-all; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -37,5 +37,5 @@ export const EXAMPLE = {
   s3Endpoint: 'vpce-a350174756ee33a1b',
   s3PrefixList: 'pl-fe922169',
   natGatewayCount: 7,
-  routeTableCount: 16,
+  routeTableCount: 15,
 } as const;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { renderAnalysisEmail, SNS_MESSAGE_MAX_BYTES } from '../../lib/report/analysis-email';
-import { analysisResult, DEV, gatewayAnalysis, IDLE, manyGatewaysResult, PROD, typicalResult } from './report-fixture';
+import {
+  analysisResult,
+  DEV,
+  gatewayAnalysis,
+  IDLE,
+  manyGatewaysResult,
+  PROD,
+  typicalResult,
+} from './report-fixture';
 
 describe('renderAnalysisEmail', () => {
   it('should sum the run up in the subject', () => {
@@ -53,7 +61,9 @@ describe('renderAnalysisEmail', () => {
     // Assess
     const howTo = body.slice(body.indexOf('HOW TO ACT'));
     expect(howTo).toContain(`  - dev-nat-a (${DEV.natGatewayId}), save $21.11/month:`);
-    expect(howTo).toContain('    nat-optimizer:schedule=Mon-Fri@06:00-18:00, nat-optimizer:timezone=Europe/Berlin');
+    expect(howTo).toContain(
+      '    nat-optimizer:schedule=Mon-Fri@06:00-18:00\n    nat-optimizer:timezone=Europe/Berlin\n',
+    );
     expect(howTo).toContain(`aws ec2 create-tags --region us-east-1 --resources ${DEV.natGatewayId}`);
     expect(howTo).toContain('nat-optimizer:failover=on');
   });
@@ -67,7 +77,9 @@ describe('renderAnalysisEmail', () => {
 
     // Assess
     expect(Buffer.byteLength(body, 'utf8')).toBeLessThan(SNS_MESSAGE_MAX_BYTES);
-    expect(body).toContain('1. $20.99/month  OFF_HOURS_CANDIDATE [medium]  team-1999-nat (nat-000000000000007cf)');
+    expect(body).toContain(
+      '1. $20.99/month  OFF_HOURS_CANDIDATE [medium]  team-1999-nat (nat-000000000000007cf)',
+    );
     expect(body).toContain('... and 1,950 more gateways');
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { renderAnalysisHtml } from '../../lib/report/analysis-html';
 import { MAX_TRAFFIC_PANELS } from '../../lib/report/html-traffic-chart';
-import { analysisResult, gatewayAnalysis, IDLE, manyGatewaysResult, PROD, typicalResult } from './report-fixture';
+import {
+  analysisResult,
+  gatewayAnalysis,
+  IDLE,
+  manyGatewaysResult,
+  PROD,
+  typicalResult,
+} from './report-fixture';
 
 const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0;
 
@@ -88,7 +95,9 @@ describe('renderAnalysisHtml', () => {
     });
 
     // Assess
-    expect(html).toContain('<section id="extra-1"><h2>Schedule &lt;run&gt;</h2><p class="x">parked 2</p></section>');
+    expect(html).toContain(
+      '<section id="extra-1"><h2>Schedule &lt;run&gt;</h2><p class="x">parked 2</p></section>',
+    );
   });
 
   it('should chart only the busiest gateways of a large account and say how many are left out', () => {

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import {
+  actionsOf,
+  allowedActions,
+  packagedArtifacts,
+  packagedTemplate,
+  resourcesOfType,
+  roleStatements,
+} from './packaged-template';
+
+const FUNCTION = 'AnalyzeLambdaFunction';
+
+describe('packaged template: nightly analysis', () => {
+  it('should run analyze on Node 22 arm64 with the bundled handler', () => {
+    const fn = packagedTemplate().Resources[FUNCTION];
+    expect(fn?.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'handlers/analyze.handler',
+    });
+  });
+
+  it('should trigger analyze from a nightly EventBridge cron', () => {
+    const rules = resourcesOfType(packagedTemplate(), 'AWS::Events::Rule').filter(([, rule]) =>
+      JSON.stringify(rule.Properties?.Targets).includes(FUNCTION),
+    );
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.[1].Properties?.ScheduleExpression).toBe('cron(0 2 * * ? *)');
+  });
+
+  it('should create the report topic and subscribe the email only when one is configured', () => {
+    const template = packagedTemplate();
+    expect(template.Resources.ReportTopic?.Type).toBe('AWS::SNS::Topic');
+    expect(template.Resources.ReportEmailSubscription?.Condition).toBe('HasAlertEmail');
+    expect(JSON.stringify(template.Conditions?.HasAlertEmail)).toContain('""');
+  });
+
+  it('should keep the function logs for the configured retention', () => {
+    const groups = resourcesOfType(packagedTemplate(), 'AWS::Logs::LogGroup');
+    const analyzeLogs = groups.find(([id]) => id === 'AnalyzeLogGroup');
+    expect(analyzeLogs?.[1].Properties?.RetentionInDays).toBe(30);
+  });
+
+  it('should grant analyze only reads, its own tags and publishing to its topic', () => {
+    const actions = [...allowedActions(packagedTemplate(), FUNCTION).keys()].sort();
+    const logs = ['logs:CreateLogStream', 'logs:CreateLogGroup', 'logs:TagResource', 'logs:PutLogEvents'];
+    expect(actions.filter((a) => !logs.includes(a))).toEqual(
+      [
+        'cloudwatch:GetMetricData',
+        'ec2:CreateTags',
+        'ec2:DescribeAddresses',
+        'ec2:DescribeNatGateways',
+        'ec2:DescribePrefixLists',
+        'ec2:DescribeRouteTables',
+        'ec2:DescribeSubnets',
+        'ec2:DescribeVpcEndpoints',
+        'ec2:DescribeVpcs',
+        'pricing:GetProducts',
+        'sns:Publish',
+      ].sort(),
+    );
+  });
+
+  it('should let analyze tag only NAT gateways and only with nat-optimizer keys', () => {
+    const statements = allowedActions(packagedTemplate(), FUNCTION).get('ec2:CreateTags') ?? [];
+    expect(statements).toHaveLength(1);
+    expect(JSON.stringify(statements[0]?.Resource)).toContain(':natgateway/*');
+    expect(statements[0]?.Condition).toEqual({
+      'ForAllValues:StringLike': { 'aws:TagKeys': 'nat-optimizer:*' },
+    });
+  });
+
+  it('should let analyze publish to the report topic only', () => {
+    const publish = roleStatements(packagedTemplate(), FUNCTION).filter((s) =>
+      actionsOf(s).includes('sns:Publish'),
+    );
+    expect(publish.map((s) => s.Resource)).toEqual([{ Ref: 'ReportTopic' }]);
+  });
+
+  it('should package analyze on its own, under 1 MB zipped', () => {
+    const analyze = packagedArtifacts().find((a) => a.name === 'analyze.zip');
+    expect(analyze?.bytes).toBeGreaterThan(0);
+    expect(analyze?.bytes).toBeLessThan(1024 * 1024);
+  });
+});
