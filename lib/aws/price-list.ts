@@ -1,6 +1,6 @@
 // NAT gateway prices of one region from the AWS Price List API (GetProducts).
 import { type PricingClient, paginateGetProducts } from '@aws-sdk/client-pricing';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseNatGatewayPrices } from '../domain/price-list-parse';
 import type { NatGatewayPrices } from '../domain/prices';
 
@@ -9,9 +9,17 @@ const PRODUCT_FAMILY = 'NAT Gateway';
 const PAGE_SIZE = 100;
 
 // The SDK hands each entry back as a boxed JSON string (LazyJsonString); plain strings are accepted too.
-const priceListPageSchema = z
-  .array(z.union([z.string(), z.instanceof(String).transform((boxed) => boxed.toString())]))
-  .optional();
+const priceListPageSchema = z.optional(
+  z.array(
+    z.union([
+      z.string(),
+      z.pipe(
+        z.instanceof(String),
+        z.transform((boxed) => boxed.toString()),
+      ),
+    ]),
+  ),
+);
 
 /** The client must target a Price List endpoint region (us-east-1); `region` is the region priced. */
 export async function fetchNatGatewayPrices(

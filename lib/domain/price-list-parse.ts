@@ -1,5 +1,5 @@
 // Reads NAT gateway prices out of Price List API `GetProducts` entries (each one a JSON string).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { NatGatewayPrices } from './prices';
 
 export class PriceListParseError extends Error {
@@ -7,24 +7,21 @@ export class PriceListParseError extends Error {
 }
 
 const priceDimensionSchema = z.object({
-  unit: z.string().optional(),
-  beginRange: z.string().optional(),
+  unit: z.optional(z.string()),
+  beginRange: z.optional(z.string()),
   pricePerUnit: z.record(z.string(), z.string()),
 });
 
 const priceListEntrySchema = z.object({
   product: z.object({
-    productFamily: z.string().optional(),
-    attributes: z.object({ usagetype: z.string(), regionCode: z.string().optional() }),
+    productFamily: z.optional(z.string()),
+    attributes: z.object({ usagetype: z.string(), regionCode: z.optional(z.string()) }),
   }),
-  terms: z
-    .object({
-      OnDemand: z.record(
-        z.string(),
-        z.object({ priceDimensions: z.record(z.string(), priceDimensionSchema) }),
-      ),
-    })
-    .partial(),
+  terms: z.object({
+    OnDemand: z.optional(
+      z.record(z.string(), z.object({ priceDimensions: z.record(z.string(), priceDimensionSchema) })),
+    ),
+  }),
 });
 
 type PriceListEntry = z.infer<typeof priceListEntrySchema>;

@@ -27,7 +27,8 @@ export function formatTick(value: number): string {
 export function formatUsdTick(value: number): string {
   const thousand = 1000;
   if (value >= thousand) return `$${formatTick(value / thousand)}k`;
-  return `$${value.toLocaleString('en-US', { maximumFractionDigits: value >= 10 || value === 0 ? 0 : 2 })}`;
+  const cents = value < 10 && value !== 0 ? 2 : 0;
+  return `$${value.toLocaleString('en-US', { minimumFractionDigits: cents, maximumFractionDigits: cents })}`;
 }
 
 /** Coordinates with one decimal: plenty for a screen, a third of the bytes of full precision. */

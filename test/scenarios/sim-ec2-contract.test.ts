@@ -1,5 +1,6 @@
 // Contract: the simulated EC2 describes answer like AWS (shapes, ids, filters, paging, errors, faults).
 import {
+  DeleteNatGatewayCommand,
   DescribeAddressesCommand,
   DescribeAvailabilityZonesCommand,
   DescribeNatGatewaysCommand,
@@ -8,7 +9,6 @@ import {
   DescribeSubnetsCommand,
   DescribeVpcEndpointsCommand,
   DescribeVpcsCommand,
-  DeleteNatGatewayCommand,
   paginateDescribeNatGateways,
   paginateDescribeRouteTables,
   waitUntilNatGatewayDeleted,
@@ -44,23 +44,44 @@ describe('simulated EC2: describes', () => {
     ['DescribeNatGateways', 1001, new DescribeNatGatewaysCommand({ MaxResults: 1001 })],
     ['DescribeRouteTables', 101, new DescribeRouteTablesCommand({ MaxResults: 101 })],
     ['DescribeSubnets', 2, new DescribeSubnetsCommand({ MaxResults: 2 })],
-  ])('should refuse %s with MaxResults %i, out of the documented range, with InvalidParameterValue', async (_, _max, command) => {
-    const { clients } = await exampleAccount();
-    await expect(clients.ec2.send(command)).rejects.toMatchObject({ name: 'InvalidParameterValue' });
-  });
+  ])(
+    'should refuse %s with MaxResults %i, out of the documented range, with InvalidParameterValue',
+    async (_, _max, command) => {
+      const { clients } = await exampleAccount();
+      await expect(clients.ec2.send(command)).rejects.toMatchObject({ name: 'InvalidParameterValue' });
+    },
+  );
 
   it('should refuse a NextToken it did not issue with InvalidPaginationToken', async () => {
     const { clients } = await exampleAccount();
-    const answer = clients.ec2.send(new DescribeRouteTablesCommand({ MaxResults: 5, NextToken: 'not-a-token' }));
+    const answer = clients.ec2.send(
+      new DescribeRouteTablesCommand({ MaxResults: 5, NextToken: 'not-a-token' }),
+    );
     await expect(answer).rejects.toMatchObject({ name: 'InvalidPaginationToken' });
   });
 
   it.each([
-    ['DescribeNatGateways', 'NatGatewayNotFound', new DescribeNatGatewaysCommand({ NatGatewayIds: ['nat-0dead'] })],
-    ['DescribeSubnets', 'InvalidSubnetID.NotFound', new DescribeSubnetsCommand({ SubnetIds: ['subnet-0dead'] })],
-    ['DescribeRouteTables', 'InvalidRouteTableID.NotFound', new DescribeRouteTablesCommand({ RouteTableIds: ['rtb-0dead'] })],
+    [
+      'DescribeNatGateways',
+      'NatGatewayNotFound',
+      new DescribeNatGatewaysCommand({ NatGatewayIds: ['nat-0dead'] }),
+    ],
+    [
+      'DescribeSubnets',
+      'InvalidSubnetID.NotFound',
+      new DescribeSubnetsCommand({ SubnetIds: ['subnet-0dead'] }),
+    ],
+    [
+      'DescribeRouteTables',
+      'InvalidRouteTableID.NotFound',
+      new DescribeRouteTablesCommand({ RouteTableIds: ['rtb-0dead'] }),
+    ],
     ['DescribeVpcs', 'InvalidVpcID.NotFound', new DescribeVpcsCommand({ VpcIds: ['vpc-0dead'] })],
-    ['DescribeAddresses', 'InvalidAllocationID.NotFound', new DescribeAddressesCommand({ AllocationIds: ['eipalloc-0dead'] })],
+    [
+      'DescribeAddresses',
+      'InvalidAllocationID.NotFound',
+      new DescribeAddressesCommand({ AllocationIds: ['eipalloc-0dead'] }),
+    ],
   ])('should answer an unknown id given to %s with %s', async (_, code, command) => {
     const { clients } = await exampleAccount();
     await expect(clients.ec2.send(command)).rejects.toMatchObject({ name: code });
@@ -76,35 +97,43 @@ describe('simulated EC2: describes', () => {
         ],
       }),
     );
-    expect(NatGateways?.map((gateway) => gateway.Tags?.find((tag) => tag.Key === 'Name')?.Value).sort()).toEqual([
-      'prod-nat-a',
-      'prod-nat-b',
-      'prod-nat-c',
-    ]);
+    expect(
+      NatGateways?.map((gateway) => gateway.Tags?.find((tag) => tag.Key === 'Name')?.Value).sort(),
+    ).toEqual(['prod-nat-a', 'prod-nat-b', 'prod-nat-c']);
   });
 
   it('should find the route tables that route through a NAT gateway with route.nat-gateway-id', async () => {
     const { clients } = await exampleAccount();
     const { RouteTables } = await clients.ec2.send(
-      new DescribeRouteTablesCommand({ Filters: [{ Name: 'route.nat-gateway-id', Values: [EXAMPLE.devNat] }] }),
+      new DescribeRouteTablesCommand({
+        Filters: [{ Name: 'route.nat-gateway-id', Values: [EXAMPLE.devNat] }],
+      }),
     );
     expect(RouteTables?.map((table) => table.RouteTableId)).toEqual([EXAMPLE.devPrivateTable]);
   });
 
   it('should refuse a filter name the command does not know with InvalidParameterValue', async () => {
     const { clients } = await exampleAccount();
-    const answer = clients.ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'nat-gateway-id', Values: ['x'] }] }));
+    const answer = clients.ec2.send(
+      new DescribeRouteTablesCommand({ Filters: [{ Name: 'nat-gateway-id', Values: ['x'] }] }),
+    );
     await expect(answer).rejects.toMatchObject({ name: 'InvalidParameterValue' });
   });
 
   it('should not list implicit main-table associations', async () => {
     const { sim, clients } = await exampleAccount();
-    const table = sim.state.routeTables.find((candidate) => candidate.routeTableId === EXAMPLE.prodPrivateTableC);
+    const table = sim.state.routeTables.find(
+      (candidate) => candidate.routeTableId === EXAMPLE.prodPrivateTableC,
+    );
     if (table) table.subnetIds = [];
     const bySubnet = await clients.ec2.send(
-      new DescribeRouteTablesCommand({ Filters: [{ Name: 'association.subnet-id', Values: [EXAMPLE.prodPrivateSubnetC] }] }),
+      new DescribeRouteTablesCommand({
+        Filters: [{ Name: 'association.subnet-id', Values: [EXAMPLE.prodPrivateSubnetC] }],
+      }),
     );
-    const main = await clients.ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [EXAMPLE.prodMainTable] }));
+    const main = await clients.ec2.send(
+      new DescribeRouteTablesCommand({ RouteTableIds: [EXAMPLE.prodMainTable] }),
+    );
     expect(bySubnet.RouteTables).toEqual([]);
     expect(main.RouteTables?.[0]?.Associations).toEqual([
       expect.objectContaining({ Main: true, RouteTableId: EXAMPLE.prodMainTable }),
@@ -118,29 +147,54 @@ describe('simulated EC2: describes', () => {
       new DescribeRouteTablesCommand({ RouteTableIds: [EXAMPLE.stagingPrivateTable] }),
     );
     expect(RouteTables?.[0]?.Routes).toEqual([
-      { DestinationCidrBlock: '10.2.0.0/16', GatewayId: 'local', Origin: 'CreateRouteTable', State: 'active' },
-      { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-6fbc4fb8fb071f5ef', Origin: 'CreateRoute', State: 'active' },
-      { DestinationPrefixListId: EXAMPLE.s3PrefixList, GatewayId: EXAMPLE.s3Endpoint, Origin: 'CreateRoute', State: 'active' },
+      {
+        DestinationCidrBlock: '10.2.0.0/16',
+        GatewayId: 'local',
+        Origin: 'CreateRouteTable',
+        State: 'active',
+      },
+      {
+        DestinationCidrBlock: '0.0.0.0/0',
+        NatGatewayId: 'nat-6fbc4fb8fb071f5ef',
+        Origin: 'CreateRoute',
+        State: 'active',
+      },
+      {
+        DestinationPrefixListId: EXAMPLE.s3PrefixList,
+        GatewayId: EXAMPLE.s3Endpoint,
+        Origin: 'CreateRoute',
+        State: 'active',
+      },
     ]);
   });
 
   it('should describe a NAT gateway with its Elastic IP address, type and creation time', async () => {
     const { clients } = await exampleAccount();
-    const { NatGateways } = await clients.ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [EXAMPLE.devNat] }));
+    const { NatGateways } = await clients.ec2.send(
+      new DescribeNatGatewaysCommand({ NatGatewayIds: [EXAMPLE.devNat] }),
+    );
     expect(NatGateways?.[0]).toMatchObject({
       State: 'available',
       ConnectivityType: 'public',
       SubnetId: EXAMPLE.devPublicSubnetA,
       CreateTime: new Date('2025-03-01T09:00:00Z'),
       NatGatewayAddresses: [
-        { AllocationId: EXAMPLE.devEip, PublicIp: EXAMPLE.devEipPublicIp, PrivateIp: '10.1.0.13', IsPrimary: true, Status: 'succeeded' },
+        {
+          AllocationId: EXAMPLE.devEip,
+          PublicIp: EXAMPLE.devEipPublicIp,
+          PrivateIp: '10.1.0.13',
+          IsPrimary: true,
+          Status: 'succeeded',
+        },
       ],
     });
   });
 
   it('should show an Elastic IP held by a NAT gateway as associated', async () => {
     const { clients } = await exampleAccount();
-    const { Addresses } = await clients.ec2.send(new DescribeAddressesCommand({ AllocationIds: [EXAMPLE.devEip] }));
+    const { Addresses } = await clients.ec2.send(
+      new DescribeAddressesCommand({ AllocationIds: [EXAMPLE.devEip] }),
+    );
     expect(Addresses?.[0]).toMatchObject({
       PublicIp: EXAMPLE.devEipPublicIp,
       AssociationId: expect.stringMatching(/^eipassoc-[0-9a-f]{17}$/),
@@ -167,9 +221,9 @@ describe('simulated EC2: describes', () => {
     const lists = await clients.ec2.send(
       new DescribePrefixListsCommand({ Filters: [{ Name: 'prefix-list-name', Values: ['*.dynamodb'] }] }),
     );
-    expect(endpoints.VpcEndpoints?.map((endpoint) => [endpoint.VpcEndpointId, endpoint.RouteTableIds?.length])).toEqual([
-      [EXAMPLE.s3Endpoint, 2],
-    ]);
+    expect(
+      endpoints.VpcEndpoints?.map((endpoint) => [endpoint.VpcEndpointId, endpoint.RouteTableIds?.length]),
+    ).toEqual([[EXAMPLE.s3Endpoint, 2]]);
     expect(lists.PrefixLists?.map((list) => list.PrefixListId)).toEqual(['pl-5c816a3f']);
   });
 });
@@ -199,7 +253,10 @@ describe('simulated EC2: accounting, faults and snapshots', () => {
   it('should write a deleted gateway, its blackhole route and its retained Elastic IP back to a valid snapshot', async () => {
     const { sim, clients } = await exampleAccount();
     await clients.ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: EXAMPLE.devNat }));
-    await waitUntilNatGatewayDeleted({ client: clients.ec2, ...FAST_WAITER }, { NatGatewayIds: [EXAMPLE.devNat] });
+    await waitUntilNatGatewayDeleted(
+      { client: clients.ec2, ...FAST_WAITER },
+      { NatGatewayIds: [EXAMPLE.devNat] },
+    );
     const written = parseSnapshot(JSON.stringify(sim.toSnapshot()));
     expect(written.natGateways.find((gateway) => gateway.natGatewayId === EXAMPLE.devNat)).toMatchObject({
       state: 'deleted',

@@ -1,8 +1,8 @@
 // The example account on the simulated EC2 API, and the ids of the example the EC2 contract tests use.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type SimulatedAccount, createSimulatedAccount } from '../../lib/sim/simulated-account';
 import type { SimTimings } from '../../lib/sim/sim-account';
+import { createSimulatedAccount, type SimulatedAccount } from '../../lib/sim/simulated-account';
 import { loadSnapshotFile } from '../../lib/sim/snapshot-load';
 
 const BUNDLED = fileURLToPath(new URL('../../examples/example-account.json', import.meta.url));
@@ -10,7 +10,9 @@ const SHARED = fileURLToPath(new URL('../../../shared/fixtures/example-account.j
 
 export const EXAMPLE_ACCOUNT_PATH = existsSync(BUNDLED) ? BUNDLED : SHARED;
 
-export async function exampleAccount(options: { timings?: Partial<SimTimings> } = {}): Promise<SimulatedAccount> {
+export async function exampleAccount(
+  options: { timings?: Partial<SimTimings> } = {},
+): Promise<SimulatedAccount> {
   return createSimulatedAccount(await loadSnapshotFile(EXAMPLE_ACCOUNT_PATH), options);
 }
 
