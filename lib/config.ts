@@ -1,4 +1,5 @@
 // The one place that reads process.env: validated once, frozen, with errors that name the variable.
+import { type AlertConfig, alertConfig } from './config/alert-config';
 import { type AnalysisConfig, analysisConfig } from './config/analysis-config';
 import { type CoreConfig, coreConfig } from './config/core-config';
 import type { Env } from './config/env-fields';
@@ -8,6 +9,7 @@ export { ConfigError } from './config/env-fields';
 export interface Config {
   core: CoreConfig;
   analysis: AnalysisConfig;
+  alert: AlertConfig;
 }
 
 export function buildConfig(env: Env): Config {
@@ -15,6 +17,7 @@ export function buildConfig(env: Env): Config {
   return Object.freeze({
     core,
     analysis: analysisConfig(env, core.defaultTimezone),
+    alert: alertConfig(env, core.defaultTimezone),
   });
 }
 

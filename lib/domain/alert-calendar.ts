@@ -47,7 +47,8 @@ function calendarDay(start: DateTime): CalendarDay {
 
 function parseDate(date: string, zone: string): DateTime {
   const parsed = DATE_FORMAT.test(date) ? DateTime.fromISO(date, { zone }) : undefined;
-  if (!parsed?.isValid) throw new AlertDateError(`the alert date must be a calendar date YYYY-MM-DD, got "${date}"`);
+  if (!parsed?.isValid)
+    throw new AlertDateError(`the alert date must be a calendar date YYYY-MM-DD, got "${date}"`);
   return parsed.startOf('day');
 }
 
@@ -69,7 +70,7 @@ export function alertCalendar(date: string, zone: string, historyDays: number): 
     end: monthStart.plus({ months: 1 }).startOf('month').toJSDate(),
   };
   const first = history[0]?.start ?? day.start;
-  const windowStart = first < month.start ? first : month.start;
+  const windowStart = new Date(Math.min(first.getTime(), month.start.getTime()));
   const periodSeconds = periodFor([windowStart, day.start, day.end, ...history.map((h) => h.start)]);
   return { zone, day, history, month, window: { start: windowStart, end: day.end, periodSeconds } };
 }

@@ -1,5 +1,5 @@
 // The likely cause of a costly day, read from the metrics: which direction of traffic grew against the usual day.
-import { median, type GatewayDailyCost } from './daily-cost';
+import { type GatewayDailyCost, median } from './daily-cost';
 
 export type TrafficDirection = 'from-source' | 'from-destination';
 
@@ -12,7 +12,10 @@ export interface TrafficCause {
 }
 
 export function trafficCause(cost: GatewayDailyCost): TrafficCause {
-  const today = { 'from-source': cost.day.bytesFromSource, 'from-destination': cost.day.bytesFromDestination };
+  const today = {
+    'from-source': cost.day.bytesFromSource,
+    'from-destination': cost.day.bytesFromDestination,
+  };
   const source = median(cost.history.map((d) => d.bytesFromSource));
   const destination = median(cost.history.map((d) => d.bytesFromDestination));
   if (source === undefined || destination === undefined) return { today };

@@ -1,6 +1,7 @@
 // Memory of sent alerts, kept in tag values, so a re-run, a retry or a duplicate invocation sends nothing new.
-import { assertTagValue } from './tag-keys';
+
 import { ALERT_TAGS } from './alert-tags';
+import { assertTagValue } from './tag-keys';
 
 export const ALERT_KINDS = ['threshold', 'anomaly'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -36,7 +37,11 @@ export function alreadyAlerted(record: AlertRecord | undefined, date: string, ki
   return record.date > date || (record.date === date && record.kinds.includes(kind));
 }
 
-export function recordAfterSending(previous: AlertRecord | undefined, date: string, kinds: AlertKind[]): AlertRecord {
+export function recordAfterSending(
+  previous: AlertRecord | undefined,
+  date: string,
+  kinds: AlertKind[],
+): AlertRecord {
   const kept = previous?.date === date ? previous.kinds : [];
   return { date, kinds: ALERT_KINDS.filter((kind) => kept.includes(kind) || kinds.includes(kind)) };
 }

@@ -1,8 +1,9 @@
 // What each NAT gateway cost on one calendar day, on each day of its recent history, and over its month.
 // The formulas are the cost model's (billed hours × hourly price + processed GiB × per-GB price); this file
 // only cuts the metric window into days.
-import type { GatewayCost, Prices } from './analysis-result';
+
 import { type AlertCalendar, type CalendarDay, remainingHoursInMonth } from './alert-calendar';
+import type { GatewayCost, Prices } from './analysis-result';
 import { billedHours, gatewayCost, roundMoney } from './cost-model';
 import type { GatewayMetrics, MetricSeries, MetricWindow } from './metric-series';
 import type { NatGateway } from './model';
@@ -52,7 +53,10 @@ function sumBuckets(series: MetricSeries | undefined, window: MetricWindow, from
  */
 function coverageStart(metrics: GatewayMetrics[string] | undefined, window: MetricWindow): Date {
   const buckets = Math.ceil((window.end.getTime() - window.start.getTime()) / (window.periodSeconds * 1000));
-  const present = Math.max(metrics?.BytesInFromSource?.present ?? 0, metrics?.BytesInFromDestination?.present ?? 0);
+  const present = Math.max(
+    metrics?.BytesInFromSource?.present ?? 0,
+    metrics?.BytesInFromDestination?.present ?? 0,
+  );
   return new Date(window.start.getTime() + (buckets - present) * window.periodSeconds * 1000);
 }
 
@@ -63,7 +67,11 @@ function figures(
   span: { date: string; start: Date; end: Date },
   prices: Prices,
 ): DayFigures {
-  const hours = billedHours(gateway, { start: span.start, end: span.end, periodSeconds: window.periodSeconds });
+  const hours = billedHours(gateway, {
+    start: span.start,
+    end: span.end,
+    periodSeconds: window.periodSeconds,
+  });
   const bytesFromSource = sumBuckets(metrics?.BytesInFromSource, window, span.start, span.end);
   const bytesFromDestination = sumBuckets(metrics?.BytesInFromDestination, window, span.start, span.end);
   return {

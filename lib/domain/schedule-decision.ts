@@ -93,8 +93,20 @@ export function desiredState(
   return { up: false, reason: `outside window ${where}` };
 }
 
-/** Start of the current off period: the end of the last window before `now` (keys the guard's postpone count). */
+/**
+ * Start of the current off period: the end of the last window before `now`, or local midnight when a holiday
+ * keeps the gateway down inside a window. Keys the traffic guard's postpone count.
+ */
 export function offPeriodStart(schedule: Schedule, now: Date): Date {
   const last = upIntervals(schedule, new Date(now.getTime() - LOOKBACK_MS), now).at(-1);
-  return last ? last.end : new Date(now.getTime() - LOOKBACK_MS);
+  if (!last) return new Date(now.getTime() - LOOKBACK_MS);
+  if (last.end.getTime() < now.getTime()) return last.end;
+  return DateTime.fromJSDate(now, { zone: schedule.timezone }).startOf('day').toJSDate();
+}
+
+/** Hours from `now` until the schedule next wants the gateway up (bounded by a week and a day). */
+export function hoursUntilUp(schedule: Schedule, now: Date): number {
+  const next = upIntervals(schedule, now, new Date(now.getTime() + LOOKBACK_MS)).find((i) => i.start > now);
+  const until = next ? next.start.getTime() : now.getTime() + LOOKBACK_MS;
+  return (until - now.getTime()) / 3_600_000;
 }
