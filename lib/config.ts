@@ -2,7 +2,10 @@
 import { type AlertConfig, alertConfig } from './config/alert-config';
 import { type AnalysisConfig, analysisConfig } from './config/analysis-config';
 import { type CoreConfig, coreConfig } from './config/core-config';
+import { type EndpointsConfig, endpointsConfig } from './config/endpoints-config';
 import type { Env } from './config/env-fields';
+import { type FailoverConfig, failoverConfig } from './config/failover-config';
+import { type ScheduleConfig, scheduleConfig } from './config/schedule-config';
 
 export { ConfigError } from './config/env-fields';
 
@@ -10,14 +13,21 @@ export interface Config {
   core: CoreConfig;
   analysis: AnalysisConfig;
   alert: AlertConfig;
+  endpoints: EndpointsConfig;
+  failover: FailoverConfig;
+  schedule: ScheduleConfig;
 }
 
 export function buildConfig(env: Env): Config {
   const core = coreConfig(env);
+  const analysis = analysisConfig(env, core.defaultTimezone);
   return Object.freeze({
     core,
-    analysis: analysisConfig(env, core.defaultTimezone),
+    analysis,
     alert: alertConfig(env, core.defaultTimezone),
+    endpoints: endpointsConfig(env, analysis.windowDays),
+    failover: failoverConfig(env),
+    schedule: scheduleConfig(env, core.defaultTimezone),
   });
 }
 

@@ -2,6 +2,7 @@
 // nat-optimizer: exit 0 done, 1 failed, 2 bad input.
 import { Command, CommanderError } from 'commander';
 import { isBadInput } from '../errors';
+import { registerAlert } from './commands/alert-command';
 import { registerAnalyze } from './commands/analyze-command';
 import { registerDemo } from './commands/demo-command';
 
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError(false);
   registerAnalyze(program);
+  registerAlert(program);
   registerDemo(program);
   return program;
 }

@@ -1,9 +1,12 @@
 // Settings of the nightly analysis.
 import * as z from 'zod/mini';
 import { type AnalysisSettings, DEFAULT_ANALYSIS_SETTINGS } from '../domain/analysis-settings';
-import { type Env, jsonField, numberField, timezoneField } from './env-fields';
+import { booleanField, type Env, jsonField, numberField, timezoneField } from './env-fields';
 
 const GIB = 2 ** 30;
+
+export const PRICE_OVERRIDES_VARIABLE = 'NAT_OPTIMIZER_PRICE_OVERRIDES';
+export const REFRESH_PRICES_VARIABLE = 'NAT_OPTIMIZER_REFRESH_PRICES';
 
 const priceOverridesSchema = z.record(
   z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'keys must be region codes such as eu-west-1')),
@@ -30,7 +33,7 @@ export function analysisConfig(env: Env, defaultTimezone: string): AnalysisConfi
   const d = DEFAULT_ANALYSIS_SETTINGS;
   return {
     windowDays: numberField(env, 'NAT_OPTIMIZER_ANALYSIS_DAYS', 14, { min: 1, max: 62, integer: true }),
-    refreshPrices: env.NAT_OPTIMIZER_REFRESH_PRICES?.trim().toLowerCase() === 'true',
+    refreshPrices: booleanField(env, REFRESH_PRICES_VARIABLE, false),
     settings: {
       idleBytesThreshold: numberField(env, 'NAT_OPTIMIZER_IDLE_GIB', d.idleBytesThreshold / GIB) * GIB,
       offHoursQuietFraction: numberField(env, 'NAT_OPTIMIZER_QUIET_FRACTION', d.offHoursQuietFraction, {
@@ -53,7 +56,7 @@ export function analysisConfig(env: Env, defaultTimezone: string): AnalysisConfi
           max: 1,
         },
       ),
-      priceOverrides: jsonField(env, 'NAT_OPTIMIZER_PRICE_OVERRIDES', {}, (json) =>
+      priceOverrides: jsonField(env, PRICE_OVERRIDES_VARIABLE, {}, (json) =>
         priceOverridesSchema.parse(json),
       ),
     },

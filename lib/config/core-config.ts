@@ -1,5 +1,17 @@
 // Settings every handler shares.
-import { type Env, numberField, optionalString, requiredString, timezoneField } from './env-fields';
+import {
+  ConfigError,
+  type Env,
+  numberField,
+  optionalString,
+  requiredString,
+  timezoneField,
+} from './env-fields';
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
+const EVENT_BUS =
+  /^([/.\-_A-Za-z0-9]{1,256}|arn:aws[a-z-]*:events:[a-z0-9-]+:\d{12}:event-bus\/[/.\-_A-Za-z0-9]{1,256})$/;
 
 export interface CoreConfig {
   region: string;
@@ -12,12 +24,36 @@ export interface CoreConfig {
   maxAttempts: number;
 }
 
+function matching(
+  name: string,
+  value: string | undefined,
+  pattern: RegExp,
+  expected: string,
+): string | undefined {
+  if (value !== undefined && !pattern.test(value))
+    throw new ConfigError(`${name} must be ${expected}, got "${value}"`);
+  return value;
+}
+
 export function coreConfig(env: Env): CoreConfig {
-  const topicArn = optionalString(env, 'NAT_OPTIMIZER_TOPIC_ARN');
+  const region = requiredString(env, 'AWS_REGION');
+  matching('AWS_REGION', region, REGION, 'an AWS region code such as us-east-1');
+  const topicArn = matching(
+    'NAT_OPTIMIZER_TOPIC_ARN',
+    optionalString(env, 'NAT_OPTIMIZER_TOPIC_ARN'),
+    SNS_TOPIC_ARN,
+    'an SNS topic ARN such as arn:aws:sns:us-east-1:111122223333:nat-optimizer',
+  );
+  const eventBusName = matching(
+    'NAT_OPTIMIZER_EVENT_BUS',
+    optionalString(env, 'NAT_OPTIMIZER_EVENT_BUS'),
+    EVENT_BUS,
+    'an EventBridge bus name or ARN',
+  );
   return {
-    region: requiredString(env, 'AWS_REGION'),
+    region,
     ...(topicArn ? { topicArn } : {}),
-    eventBusName: optionalString(env, 'NAT_OPTIMIZER_EVENT_BUS') ?? 'default',
+    eventBusName: eventBusName ?? 'default',
     defaultTimezone: timezoneField(env, 'NAT_OPTIMIZER_TIMEZONE', 'UTC'),
     maxAttempts: numberField(env, 'NAT_OPTIMIZER_MAX_ATTEMPTS', 5, { min: 1, max: 20, integer: true }),
   };

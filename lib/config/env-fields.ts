@@ -66,7 +66,7 @@ export function jsonField<T>(env: Env, name: string, fallback: T, parse: (value:
   try {
     return parse(json);
   } catch (error) {
-    throw new ConfigError(`${name} is invalid: ${describeError(error)}`);
+    throw new ConfigError(`${name} is invalid (${describeError(error)}), got "${text.slice(0, 80)}"`);
   }
 }
 

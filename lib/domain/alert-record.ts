@@ -1,12 +1,13 @@
 // Memory of sent alerts, kept in tag values, so a re-run, a retry or a duplicate invocation sends nothing new.
-
+// Per gateway: `nat-optimizer:alerted` = `2026-11-15 anomaly threshold` (the last day alerted on, the kinds sent).
+// Region-wide alerts (monthly budget, all-clear digest) have no resource of their own: their period is written
+// on every live gateway, and one gateway carrying it (or a later period) means it went out.
+import type { AlertCalendar } from './alert-calendar';
+import { ALERT_KINDS, type AlertKind, type CostAlert, type TagWrite } from './alert-model';
 import { ALERT_TAGS } from './alert-tags';
+import type { NatGateway } from './model';
 import { assertTagValue } from './tag-keys';
 
-export const ALERT_KINDS = ['threshold', 'anomaly'] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
-
-/** The last day a gateway was alerted on and which kinds went out for it. */
 export interface AlertRecord {
   date: string;
   kinds: AlertKind[];
@@ -31,7 +32,7 @@ export function decodeAlertRecord(value: string | undefined): AlertRecord | unde
   return { date, kinds: words.filter(isKind) };
 }
 
-/** Sent already: this kind for this day, or anything for a later day (an older day is not alerted after a newer one). */
+/** This kind for this day went out, or anything for a later day (an older day is not alerted after a newer one). */
 export function alreadyAlerted(record: AlertRecord | undefined, date: string, kind: AlertKind): boolean {
   if (!record) return false;
   return record.date > date || (record.date === date && record.kinds.includes(kind));
@@ -46,13 +47,64 @@ export function recordAfterSending(
   return { date, kinds: ALERT_KINDS.filter((kind) => kept.includes(kind) || kinds.includes(kind)) };
 }
 
-/**
- * Region-wide alerts (the monthly budget, the all-clear digest) are remembered on every live gateway as a
- * period (YYYY-MM or YYYY-MM-DD); one gateway carrying this period or a later one means it was sent.
- */
 export function periodAlreadySent(values: ReadonlyArray<string | undefined>, period: string): boolean {
   return values.some((value) => {
     const text = value?.trim() ?? '';
     return PERIOD.test(text) && text.length === period.length && text >= period;
   });
+}
+
+/** What the region's gateways remember; `taggable` are those that can take tags (pending, available). */
+export interface AlertMemory {
+  calendar: AlertCalendar;
+  gateways: ReadonlyMap<string, NatGateway>;
+  taggable: readonly NatGateway[];
+}
+
+export function wasSent(alert: CostAlert, memory: AlertMemory): boolean {
+  if (alert.natGatewayId === null) {
+    const periods = memory.taggable.map((g) => g.tags[ALERT_TAGS.budgetAlerted]);
+    return periodAlreadySent(periods, memory.calendar.month.label);
+  }
+  const record = decodeAlertRecord(memory.gateways.get(alert.natGatewayId)?.tags[ALERT_TAGS.alerted]);
+  return alreadyAlerted(record, memory.calendar.day.date, alert.kind);
+}
+
+export function allClearSent(memory: AlertMemory): boolean {
+  return periodAlreadySent(
+    memory.taggable.map((g) => g.tags[ALERT_TAGS.allClearSent]),
+    memory.calendar.day.date,
+  );
+}
+
+/** The tags to write once the message went out: same values grouped so one CreateTags call covers many gateways. */
+export function recordWrites(
+  alerts: readonly CostAlert[],
+  allClear: boolean,
+  memory: AlertMemory,
+): TagWrite[] {
+  const { calendar } = memory;
+  const taggable = new Map(memory.taggable.map((g) => [g.natGatewayId, g]));
+  const kindsByGateway = new Map<string, AlertKind[]>();
+  for (const alert of alerts) {
+    // A gateway being deleted cannot take tags any more, and it will not be billed for another day.
+    if (alert.natGatewayId === null || !taggable.has(alert.natGatewayId)) continue;
+    kindsByGateway.set(alert.natGatewayId, [...(kindsByGateway.get(alert.natGatewayId) ?? []), alert.kind]);
+  }
+  const byValue = new Map<string, string[]>();
+  for (const [id, kinds] of kindsByGateway) {
+    const previous = decodeAlertRecord(taggable.get(id)?.tags[ALERT_TAGS.alerted]);
+    const value = encodeAlertRecord(recordAfterSending(previous, calendar.day.date, kinds));
+    byValue.set(value, [...(byValue.get(value) ?? []), id]);
+  }
+  const writes: TagWrite[] = [...byValue].map(([value, resourceIds]) => ({
+    resourceIds,
+    tags: { [ALERT_TAGS.alerted]: value },
+  }));
+  const ids = [...taggable.keys()];
+  if (ids.length === 0) return writes;
+  if (alerts.some((a) => a.reason === 'monthly-budget'))
+    writes.push({ resourceIds: ids, tags: { [ALERT_TAGS.budgetAlerted]: calendar.month.label } });
+  if (allClear) writes.push({ resourceIds: ids, tags: { [ALERT_TAGS.allClearSent]: calendar.day.date } });
+  return writes;
 }

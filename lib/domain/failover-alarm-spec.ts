@@ -45,6 +45,8 @@ export interface AlarmDefinition {
 export interface AlarmSpec extends AlarmDefinition {
   alarmName: string;
   natGatewayId: string;
+  comparisonOperator: 'GreaterThanOrEqualToThreshold';
+  treatMissingData: 'notBreaching';
   /** Applied when the alarm is created (PutMetricAlarm ignores tags on updates). */
   tags: Tags;
 }

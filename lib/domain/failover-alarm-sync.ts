@@ -61,7 +61,7 @@ export function planAlarmSync(
     keep.add(spec.alarmName);
     const current = byName.get(spec.alarmName);
     if (!current) plan.create.push(spec);
-    else if (definitionKey(current) !== definitionKey(spec)) plan.update.push(spec);
+    else if (definitionKey(current.definition) !== definitionKey(spec)) plan.update.push(spec);
     else plan.unchanged.push(spec.alarmName);
   }
   for (const alarm of existing) {

@@ -22,7 +22,12 @@ function failedOverFrom(inventory: Inventory, natGatewayId: string): boolean {
 }
 
 /** Whether `candidate` may carry traffic for a gateway of `vpcId` in `availabilityZone` that goes off. */
-export function usableTarget(candidate: NatGateway, vpcId: string, availabilityZone: string, rules: TargetRules): boolean {
+export function usableTarget(
+  candidate: NatGateway,
+  vpcId: string,
+  availabilityZone: string,
+  rules: TargetRules,
+): boolean {
   return (
     candidate.state === 'available' &&
     candidate.vpcId === vpcId &&
@@ -44,7 +49,10 @@ export function chooseTarget(
 ): NatGateway | undefined {
   return rules.inventory.natGateways
     .filter((g) => g.connectivityType === connectivityType && usableTarget(g, vpcId, availabilityZone, rules))
-    .sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone) || a.natGatewayId.localeCompare(b.natGatewayId))[0];
+    .sort(
+      (a, b) =>
+        a.availabilityZone.localeCompare(b.availabilityZone) || a.natGatewayId.localeCompare(b.natGatewayId),
+    )[0];
 }
 
 /** The NAT gateway a table's default route targets now, if any. */

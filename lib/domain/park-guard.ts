@@ -30,10 +30,14 @@ export function guardVerdict(
   const threshold = settings.thresholdBytes;
   if (threshold === undefined || recentBytes === undefined) return { postpone: false };
   const traffic = `${recentBytes} bytes in the last ${settings.minutes} minutes`;
-  if (recentBytes <= threshold) return { postpone: false, note: `traffic guard: ${traffic}, at or below ${threshold}` };
+  if (recentBytes <= threshold)
+    return { postpone: false, note: `traffic guard: ${traffic}, at or below ${threshold}` };
   const count = postponedCount(postponedValue, offStart);
   if (count >= settings.maxPostpones) {
-    return { postpone: false, note: `traffic guard: ${traffic} above ${threshold}, but already postponed ${count} times (limit ${settings.maxPostpones})` };
+    return {
+      postpone: false,
+      note: `traffic guard: ${traffic} above ${threshold}, but already postponed ${count} times (limit ${settings.maxPostpones})`,
+    };
   }
   return {
     postpone: true,

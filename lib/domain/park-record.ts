@@ -29,7 +29,10 @@ export class ParkRecordError extends Error {
 }
 
 /** The record of a gateway about to be parked, and the tags of its own that cannot come back. */
-export function recordOf(gateway: NatGateway, parkedAt: Date): { record: ParkRecord; unrestorable: string[] } {
+export function recordOf(
+  gateway: NatGateway,
+  parkedAt: Date,
+): { record: ParkRecord; unrestorable: string[] } {
   const tags: Tags = {};
   const unrestorable: string[] = [];
   for (const [key, value] of Object.entries(gateway.tags)) {
@@ -43,7 +46,8 @@ export function recordOf(gateway: NatGateway, parkedAt: Date): { record: ParkRec
     subnetId: gateway.subnetId,
     connectivityType: gateway.connectivityType,
     ...(gateway.privateIp ? { privateIp: gateway.privateIp } : {}),
-    secondary: gateway.connectivityType === 'public' ? gateway.secondaryAllocationIds : gateway.secondaryPrivateIps,
+    secondary:
+      gateway.connectivityType === 'public' ? gateway.secondaryAllocationIds : gateway.secondaryPrivateIps,
     tags,
     unparkAttempt: 0,
   };
@@ -74,7 +78,8 @@ export function recordTags(record: ParkRecord): Tags {
 
 function required(tags: Tags, key: string, where: string): string {
   const value = tags[key];
-  if (value === undefined || value === '') throw new ParkRecordError(`park record on ${where}: ${key} is missing`);
+  if (value === undefined || value === '')
+    throw new ParkRecordError(`park record on ${where}: ${key} is missing`);
   return value;
 }
 
@@ -83,17 +88,26 @@ export function readRecord(tags: Tags, where: string): ParkRecord | undefined {
   const natGatewayId = tags[PARK_TAGS.parkedGateway];
   if (natGatewayId === undefined || tags[PARK_TAGS.parkedAt] === undefined) return undefined;
   if (!GATEWAY_ID.test(natGatewayId)) {
-    throw new ParkRecordError(`park record on ${where}: ${PARK_TAGS.parkedGateway} "${natGatewayId}" is not a NAT gateway id`);
+    throw new ParkRecordError(
+      `park record on ${where}: ${PARK_TAGS.parkedGateway} "${natGatewayId}" is not a NAT gateway id`,
+    );
   }
   const parkedAt = new Date(required(tags, PARK_TAGS.parkedAt, where));
-  if (Number.isNaN(parkedAt.getTime())) throw new ParkRecordError(`park record on ${where}: ${PARK_TAGS.parkedAt} is not an instant`);
+  if (Number.isNaN(parkedAt.getTime()))
+    throw new ParkRecordError(`park record on ${where}: ${PARK_TAGS.parkedAt} is not an instant`);
   const state = PARK_STATES.find((s) => s === tags[PARK_TAGS.parkState]);
-  if (!state) throw new ParkRecordError(`park record on ${where}: ${PARK_TAGS.parkState} "${tags[PARK_TAGS.parkState]}" is unknown`);
+  if (!state)
+    throw new ParkRecordError(
+      `park record on ${where}: ${PARK_TAGS.parkState} "${tags[PARK_TAGS.parkState]}" is unknown`,
+    );
   const subnetId = required(tags, PARK_TAGS.parkedSubnet, where);
-  if (!SUBNET_ID.test(subnetId)) throw new ParkRecordError(`park record on ${where}: subnet "${subnetId}" is not a subnet id`);
+  if (!SUBNET_ID.test(subnetId))
+    throw new ParkRecordError(`park record on ${where}: subnet "${subnetId}" is not a subnet id`);
   const connectivity = tags[PARK_TAGS.parkedConnectivity];
   if (connectivity !== 'public' && connectivity !== 'private') {
-    throw new ParkRecordError(`park record on ${where}: ${PARK_TAGS.parkedConnectivity} "${connectivity}" is unknown`);
+    throw new ParkRecordError(
+      `park record on ${where}: ${PARK_TAGS.parkedConnectivity} "${connectivity}" is unknown`,
+    );
   }
   const attempt = Number(tags[PARK_TAGS.unparkAttempt] ?? '0');
   const chunks: string[] = [];

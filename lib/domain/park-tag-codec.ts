@@ -58,7 +58,8 @@ export function encodeTags(tags: Tags): string[] {
     .map(([key, value]) => `${escapeText(key)}=${escapeText(value)}`)
     .join(' ');
   const chunks: string[] = [];
-  for (let i = 0; i < text.length; i += MAX_TAG_VALUE_LENGTH) chunks.push(text.slice(i, i + MAX_TAG_VALUE_LENGTH));
+  for (let i = 0; i < text.length; i += MAX_TAG_VALUE_LENGTH)
+    chunks.push(text.slice(i, i + MAX_TAG_VALUE_LENGTH));
   if (chunks.length > MAX_TAG_CHUNKS) {
     throw new TagCodecError(
       `its tags need ${chunks.length} tag values of ${MAX_TAG_VALUE_LENGTH} characters once encoded, more than the ${MAX_TAG_CHUNKS} a park record holds`,

@@ -1,6 +1,6 @@
 // What the scheduler reconciles: one unit per opted-in gateway, live or parked, assembled from tags alone.
 import type { ElasticIp, Inventory, NatGateway, RouteTable, Tags } from './model';
-import { ParkRecordError, type ParkRecord, readRecord } from './park-record';
+import { type ParkRecord, ParkRecordError, readRecord } from './park-record';
 import { TagCodecError } from './park-tag-codec';
 import { PARK_TAGS, RESTORES_TAG } from './park-tags';
 import { USER_TAGS } from './tag-keys';
@@ -53,7 +53,9 @@ export function buildUnits(inventory: Inventory): ParkUnit[] {
     const unit: ParkUnit = { natGatewayId, holderTags: [], replacements: [], recordedTables: [] };
     const gateway = inventory.natGateways.find((g) => g.natGatewayId === natGatewayId);
     if (gateway) unit.gateway = gateway;
-    unit.recordedTables = inventory.routeTables.filter((t) => t.tags[PARK_TAGS.parkedGateway] === natGatewayId);
+    unit.recordedTables = inventory.routeTables.filter(
+      (t) => t.tags[PARK_TAGS.parkedGateway] === natGatewayId,
+    );
     units.set(natGatewayId, unit);
     return unit;
   };

@@ -2,7 +2,14 @@
 import { DateTime } from 'luxon';
 import type { Tags } from './model';
 import { KEEP_UP_UNTIL_TAG } from './park-tags';
-import { isUp, nextTransition, parseSchedule, type Schedule, ScheduleParseError, upIntervals } from './schedule-window';
+import {
+  isUp,
+  nextTransition,
+  parseSchedule,
+  type Schedule,
+  ScheduleParseError,
+  upIntervals,
+} from './schedule-window';
 import { encodeInstant, USER_TAGS } from './tag-keys';
 
 const MINUTES_PER_DAY = 1440;
@@ -37,7 +44,9 @@ export function gatewaySchedule(tags: Tags, defaultTimezone: string): GatewaySch
   const schedule = parseSchedule(text, tags[USER_TAGS.timezone] ?? defaultTimezone);
   const modeText = (tags[USER_TAGS.offHours] ?? 'park').trim().toLowerCase();
   if (modeText !== 'park' && modeText !== 'consolidate') {
-    throw new ScheduleParseError(`invalid ${USER_TAGS.offHours} "${tags[USER_TAGS.offHours]}": expected park or consolidate`);
+    throw new ScheduleParseError(
+      `invalid ${USER_TAGS.offHours} "${tags[USER_TAGS.offHours]}": expected park or consolidate`,
+    );
   }
   return { schedule, mode: modeText };
 }
@@ -82,13 +91,19 @@ export function desiredState(
     return { up: true, reason: `kept up until ${encodeInstant(override.until)} by ${KEEP_UP_UNTIL_TAG}` };
   }
   if (isHoliday(schedule, now, settings.holidays)) {
-    return { up: false, reason: `holiday ${localDate(schedule, now)} in ${schedule.timezone}: parked all day` };
+    return {
+      up: false,
+      reason: `holiday ${localDate(schedule, now)} in ${schedule.timezone}: parked all day`,
+    };
   }
   if (isUp(schedule, now)) return { up: true, reason: `inside window ${where}` };
   const lead = settings.unparkLeadMinutes;
   const next = lead > 0 ? nextTransition(schedule, now, lead / MINUTES_PER_DAY) : undefined;
   if (next?.up && !isHoliday(schedule, next.at, settings.holidays)) {
-    return { up: true, reason: `window ${where} opens at ${encodeInstant(next.at)}, within the ${lead}-minute startup lead` };
+    return {
+      up: true,
+      reason: `window ${where} opens at ${encodeInstant(next.at)}, within the ${lead}-minute startup lead`,
+    };
   }
   return { up: false, reason: `outside window ${where}` };
 }

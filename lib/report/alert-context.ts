@@ -2,6 +2,7 @@
 import type { AlertSettings } from '../domain/alert-settings';
 import type { Finding, Prices } from '../domain/analysis-result';
 import type { GatewayDailyCost, RegionCostTotals } from '../domain/daily-cost';
+import { type Inventory, nameOf } from '../domain/model';
 
 export interface AlertedGateway {
   natGatewayId: string;
@@ -27,4 +28,25 @@ export interface AlertDecisionContext {
   settings: AlertSettings;
   /** Every gateway billed in the period, by id. */
   gateways: ReadonlyMap<string, AlertedGateway>;
+}
+
+/** Every billed gateway with its name, where it sits and which route tables send traffic through it. */
+export function gatewaysForAlerts(
+  inventory: Inventory,
+  costs: readonly GatewayDailyCost[],
+): Map<string, AlertedGateway> {
+  const byId = new Map(inventory.natGateways.map((g) => [g.natGatewayId, g]));
+  const entries = costs.flatMap((cost): Array<[string, AlertedGateway]> => {
+    const gateway = byId.get(cost.natGatewayId);
+    if (!gateway) return [];
+    const { natGatewayId, availabilityZone, vpcId } = gateway;
+    const routeTableIds = inventory.routeTables
+      .filter((t) => t.routes.some((r) => r.natGatewayId === natGatewayId))
+      .map((t) => t.routeTableId);
+    const name = nameOf(gateway, natGatewayId);
+    return [
+      [natGatewayId, { natGatewayId, name, availabilityZone, vpcId, routeTableIds, cost, findings: [] }],
+    ];
+  });
+  return new Map(entries);
 }

@@ -1,6 +1,6 @@
 // The one SNS message of an alert run: a subject naming the most important alert, a plain-text body that reads as
 // an email and stays far under SNS's 256 KB whatever the number of gateways, and attributes to filter on.
-import type { CostAlert, GatewayTagProblem } from '../domain/alert-decisions';
+import type { CostAlert, GatewayTagProblem } from '../domain/alert-model';
 import { ALERT_TAGS } from '../domain/alert-tags';
 import type { AlertDecisionContext } from './alert-context';
 import { alertLine, alertSection, alertSubject, asciiLine, SUBJECT_MAX_CHARS } from './alert-text';
@@ -59,8 +59,8 @@ function problemLines(problems: readonly GatewayTagProblem[]): string[] {
 
 function footer(context: AlertDecisionContext): string[] {
   const s = context.settings;
-  const limit = s.dailyLimitUsd !== undefined ? formatUsd(s.dailyLimitUsd) : 'none';
-  const budget = s.monthlyBudgetUsd !== undefined ? formatUsd(s.monthlyBudgetUsd) : 'none';
+  const limit = s.dailyLimitUsd !== undefined ? formatUsd(s.dailyLimitUsd) : 'not set';
+  const budget = s.monthlyBudgetUsd !== undefined ? formatUsd(s.monthlyBudgetUsd) : 'not set';
   return [
     '',
     '--',

@@ -1,7 +1,7 @@
 // One cost alert in words: its subject line and its paragraph of the email (what, numbers, likely cause, what to do).
 
 import type { TrafficCause } from '../domain/alert-cause';
-import type { CostAlert } from '../domain/alert-decisions';
+import type { CostAlert } from '../domain/alert-model';
 import { ALERT_TAGS } from '../domain/alert-tags';
 import type { AlertDecisionContext, AlertedGateway } from './alert-context';
 import { formatGib, formatPrice, formatUsd } from './format-numbers';
@@ -11,7 +11,7 @@ import { singleLine, truncate, wrapText } from './text-table';
 export const SUBJECT_MAX_CHARS = 99;
 const LINE_WIDTH = 76;
 const INDENT = '  ';
-const FINDING_CHARS = 400;
+const FINDING_CHARS = 600;
 const MAX_FINDINGS = 4;
 const MIN_NAME_CHARS = 8;
 const ROUTE_TABLES_LISTED = 5;

@@ -1,7 +1,9 @@
 // One call builds a simulated account and SDK clients that talk to it.
 import { type AwsClients, createClients, immediateRetryStrategy, type WaitTimings } from '../aws/clients';
+import { registerAlarms } from './alarms';
 import { registerCloudWatch } from './cloudwatch';
 import { registerEc2 } from './ec2/register';
+import { registerEmergencyEc2 } from './emergency-ec2';
 import { registerEventBridge } from './eventbridge';
 import { SimAccount, type SimTimings } from './sim-account';
 import type { Snapshot } from './snapshot-schema';
@@ -30,6 +32,8 @@ export function createSimulatedAccount(
   registerCloudWatch(sim);
   registerSns(sim);
   registerEventBridge(sim);
+  registerAlarms(sim);
+  registerEmergencyEc2(sim);
   const maxAttempts = options.maxAttempts ?? SIM_MAX_ATTEMPTS;
   const clients = createClients({
     region: snapshot.region,

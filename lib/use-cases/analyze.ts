@@ -5,12 +5,14 @@ import { publishMessage } from '../aws/notify';
 import { fetchNatGatewayPrices } from '../aws/price-list';
 import { writeTags } from '../aws/tags';
 import type { Config } from '../config';
+import { PRICE_OVERRIDES_VARIABLE, REFRESH_PRICES_VARIABLE } from '../config/analysis-config';
 import { analyze } from '../domain/analysis';
-import type { AnalysisResult } from '../domain/analysis-result';
+import type { AnalysisResult, Prices } from '../domain/analysis-result';
 import { type MetricWindow, NAT_METRICS, type TrafficByService } from '../domain/metric-series';
 import type { Inventory } from '../domain/model';
-import { resolvePrices } from '../domain/prices';
+import { resolvePrices, UnknownRegionPriceError } from '../domain/prices';
 import { ANALYSIS_TAGS, assertTagValue, encodeAmount, encodeInstant } from '../domain/tag-keys';
+import { BadInputError } from '../errors';
 import { renderAnalysisEmail } from '../report/analysis-email';
 import type { Runtime } from '../runtime';
 
@@ -45,6 +47,47 @@ function inWindow(inventory: Inventory, window: MetricWindow): Inventory['natGat
   );
 }
 
+/** No price is known for the region: says which settings give one. */
+export class MissingPriceError extends BadInputError {
+  override name = 'MissingPriceError';
+
+  constructor(readonly region: string) {
+    super(
+      `No NAT gateway price is known for region ${region}: set ${PRICE_OVERRIDES_VARIABLE} to ` +
+        `'{"${region}":{"natGatewayHourly":<USD per hour>,"natGatewayPerGb":<USD per GB>}}' ` +
+        `(stage parameter priceOverrides when deployed), or ${REFRESH_PRICES_VARIABLE}=true to ask the AWS Price List API`,
+    );
+  }
+}
+
+/**
+ * The prices of the run's region, settled before anything is read so that a region without a price stops the
+ * run at once. A simulated account has no Price List API (and a snapshot run must never reach AWS): there the
+ * refresh is skipped with a warning.
+ */
+export async function runPrices(
+  runtime: Runtime,
+  config: Config,
+): Promise<{ prices: Prices; warning?: string }> {
+  const { refreshPrices, settings } = config.analysis;
+  const refresh = refreshPrices && !runtime.simulated;
+  const fetched = refresh ? await fetchNatGatewayPrices(runtime.clients.pricing, runtime.region) : undefined;
+  let prices: Prices;
+  try {
+    prices = resolvePrices(runtime.region, settings.priceOverrides, fetched);
+  } catch (error) {
+    if (error instanceof UnknownRegionPriceError) throw new MissingPriceError(runtime.region);
+    throw error;
+  }
+  if (refreshPrices && !refresh) {
+    return {
+      prices,
+      warning: `${REFRESH_PRICES_VARIABLE} is ignored on a simulated account: ${prices.source} prices used`,
+    };
+  }
+  return { prices };
+}
+
 export async function runAnalysis(
   runtime: Runtime,
   config: Config,
@@ -52,6 +95,7 @@ export async function runAnalysis(
 ): Promise<AnalysisResult> {
   const { clients, progress } = runtime;
   const window = analysisWindow(runtime.now(), config.analysis.windowDays);
+  const { prices, warning: priceWarning } = await runPrices(runtime, config);
   progress.update('reading the network', 0, 3);
   const inventory = await loadInventory(clients.ec2, runtime.region);
   const gateways = inWindow(inventory, window);
@@ -59,13 +103,11 @@ export async function runAnalysis(
     NAT_METRICS.map((metric) => ({ natGatewayId: g.natGatewayId, metric })),
   );
   progress.update(`fetching ${requests.length} metric series`, 1, 3);
-  const [metrics, attributed, fetchedPrices] = await Promise.all([
+  const [metrics, attributed] = await Promise.all([
     fetchGatewayMetrics(clients.cloudwatch, requests, window),
     attribution.attribute(inventory, window),
-    config.analysis.refreshPrices ? fetchNatGatewayPrices(clients.pricing, runtime.region) : undefined,
   ]);
   progress.update('analysing', 2, 3);
-  const prices = resolvePrices(runtime.region, config.analysis.settings.priceOverrides, fetchedPrices);
   const result = analyze({
     inventory: { ...inventory, natGateways: gateways },
     metrics,
@@ -75,7 +117,7 @@ export async function runAnalysis(
     now: runtime.now(),
     ...(attributed.traffic ? { trafficByService: attributed.traffic } : {}),
   });
-  if (attributed.warning) result.warnings.push(attributed.warning);
+  for (const warning of [priceWarning, attributed.warning]) if (warning) result.warnings.push(warning);
   progress.done();
   return result;
 }

@@ -21,7 +21,10 @@ describe('writeTags', () => {
 
   it('should write every key and value in one CreateTags call', async () => {
     // Act
-    await writeTags(ec2, ['nat-1'], { 'nat-optimizer:monthly-cost': '32.85', 'nat-optimizer:findings': 'IDLE' });
+    await writeTags(ec2, ['nat-1'], {
+      'nat-optimizer:monthly-cost': '32.85',
+      'nat-optimizer:findings': 'IDLE',
+    });
 
     // Assess
     expect(ec2Mock).toHaveReceivedCommandExactlyOnceWith(CreateTagsCommand, {

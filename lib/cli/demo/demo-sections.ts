@@ -1,4 +1,5 @@
 // The parts of `nat-optimizer demo`, in order. Each runs on its own fresh simulated copy of the example account.
+import { alertDemo } from './alert-demo';
 import { analysisDemo } from './analysis-demo';
 
 export interface DemoSection {
@@ -11,4 +12,4 @@ export interface DemoSection {
 
 export type DemoStep = (examplePath: string) => Promise<DemoSection>;
 
-export const DEMO_STEPS: DemoStep[] = [analysisDemo];
+export const DEMO_STEPS: DemoStep[] = [analysisDemo, alertDemo];

@@ -114,7 +114,7 @@ export function registerNatGateways(ctx: Ec2Context): void {
       refuseDryRun(sim, input);
       const pageOf = () => paginate(sim, 'DescribeNatGateways', select(sim, input), input);
       if (pageOf().page.some((gateway) => TRANSITIONAL_STATES.has(gateway.state))) {
-        void 0;
+        sim.advance(sim.timings.pollAdvanceSeconds);
       }
       const { page, nextToken } = pageOf();
       return { NatGateways: page.map((gateway) => describeNatGateway(ctx, gateway)), NextToken: nextToken };

@@ -1,0 +1,223 @@
+// What to do about one gateway given its alarm's current state: fail its route tables over, back, or nothing.
+import { type EmergencyPlan, emergencyOptedIn, planEmergency } from './failover-emergency';
+import type { AlarmStateValue } from './failover-event';
+import { holdStatus } from './failover-hold';
+import type { FailoverSettings } from './failover-settings';
+import { FAILOVER_TAGS, failoverOptIn, isOn } from './failover-tags';
+import { type AlarmStates, chooseTarget, defaultRouteTarget, isParked, type Rejection } from './failover-target';
+import type { Inventory, NatGateway, RouteTable } from './model';
+import { ROUTE_TABLE_TAGS, USER_TAGS } from './tag-keys';
+
+export type PlanKind = 'failover' | 'failback' | 'none';
+
+export interface TableMove {
+  routeTableId: string;
+  /** The default route's target now. */
+  from: string | undefined;
+  /** Where it goes; absent while an emergency gateway has yet to be created. */
+  to?: string;
+  /** Failover: the gateway the table originally used (kept when a failed-over table moves again). */
+  origin: string;
+}
+
+export interface TableSkip {
+  routeTableId: string;
+  from: string | undefined;
+  to?: string;
+  reason: string;
+}
+
+export type FailoverTarget = { kind: 'gateway'; natGatewayId: string } | { kind: 'emergency'; plan: EmergencyPlan };
+
+export interface GatewayPlan {
+  kind: PlanKind;
+  natGatewayId: string;
+  vpcId?: string;
+  alarmState: AlarmStateValue | 'none';
+  reason: string;
+  target?: FailoverTarget;
+  moves: TableMove[];
+  skipped: TableSkip[];
+  rejectedTargets: Rejection[];
+  /** A failover was needed and nothing can take the routes: alert loudly. */
+  noTarget: boolean;
+}
+
+export interface PlanContext {
+  inventory: Inventory;
+  alarms: AlarmStates;
+  now: Date;
+  /** When the alarm entered its state (names the emergency gateway's idempotency token). */
+  alarmAt: Date;
+  settings: FailoverSettings;
+}
+
+function basePlan(natGatewayId: string, alarmState: AlarmStateValue | 'none', vpcId?: string): GatewayPlan {
+  return {
+    kind: 'none',
+    natGatewayId,
+    alarmState,
+    reason: '',
+    moves: [],
+    skipped: [],
+    rejectedTargets: [],
+    noTarget: false,
+    ...(vpcId ? { vpcId } : {}),
+  };
+}
+
+function healthy(natGatewayId: string | undefined, ctx: PlanContext): boolean {
+  const gateway = ctx.inventory.natGateways.find((g) => g.natGatewayId === natGatewayId);
+  return (
+    gateway !== undefined &&
+    gateway.state === 'available' &&
+    ctx.alarms.get(gateway.natGatewayId) !== 'ALARM' &&
+    !isParked(gateway.natGatewayId, ctx.inventory)
+  );
+}
+
+/** Tables on the failing gateway, and tables failed over from it whose current target is no longer healthy. */
+function tablesToFailOver(failing: NatGateway, ctx: PlanContext): { move: RouteTable[]; skipped: TableSkip[] } {
+  const move: RouteTable[] = [];
+  const skipped: TableSkip[] = [];
+  for (const table of ctx.inventory.routeTables) {
+    if (table.vpcId !== failing.vpcId) continue;
+    const current = defaultRouteTarget(table);
+    const onFailing = current === failing.natGatewayId;
+    const stranded = table.tags[ROUTE_TABLE_TAGS.failoverFrom] === failing.natGatewayId && !healthy(current, ctx);
+    if (!onFailing && !stranded) continue;
+    const parkedGateway = table.tags[ROUTE_TABLE_TAGS.parkedGateway];
+    if (isOn(table.tags, FAILOVER_TAGS.egressProbe)) {
+      skipped.push({ routeTableId: table.routeTableId, from: current, reason: 'egress-probe table: never moved' });
+    } else if (parkedGateway !== undefined) {
+      skipped.push({
+        routeTableId: table.routeTableId,
+        from: current,
+        reason: `held by the scheduler (parked gateway ${parkedGateway}): never moved by failover`,
+      });
+    } else {
+      move.push(table);
+    }
+  }
+  return { move, skipped };
+}
+
+export function planFailover(failing: NatGateway, ctx: PlanContext): GatewayPlan {
+  const plan = basePlan(failing.natGatewayId, 'ALARM', failing.vpcId);
+  const optIn = failoverOptIn(failing);
+  if (optIn.kind !== 'on') {
+    plan.reason =
+      optIn.kind === 'malformed'
+        ? `${failing.natGatewayId}: tag ${USER_TAGS.failover}="${optIn.value}" is neither "on" nor "off": nothing moved`
+        : `${failing.natGatewayId} is not tagged ${USER_TAGS.failover}=on: its routes are never moved`;
+    return plan;
+  }
+  const { move, skipped } = tablesToFailOver(failing, ctx);
+  plan.skipped = skipped;
+  if (move.length === 0) {
+    plan.reason = `no route table's default route uses ${failing.natGatewayId}: nothing to move`;
+    return plan;
+  }
+  const choice = chooseTarget(failing, ctx.inventory, ctx.alarms);
+  plan.rejectedTargets = choice.rejected;
+  const toMove = (to: string | undefined) =>
+    move.map((table) => ({
+      routeTableId: table.routeTableId,
+      from: defaultRouteTarget(table),
+      origin: table.tags[ROUTE_TABLE_TAGS.failoverFrom] ?? failing.natGatewayId,
+      ...(to ? { to } : {}),
+    }));
+  plan.kind = 'failover';
+  if (choice.target) {
+    plan.target = { kind: 'gateway', natGatewayId: choice.target.natGatewayId };
+    plan.moves = toMove(choice.target.natGatewayId);
+    plan.reason = `${failing.natGatewayId} is in ALARM: ${move.length} route table(s) move to ${choice.target.natGatewayId} (${choice.target.availabilityZone})`;
+    return plan;
+  }
+  const noHealthy = `no healthy NAT gateway in another AZ of ${failing.vpcId}`;
+  if (emergencyOptedIn(failing.vpcId, ctx.inventory, ctx.settings)) {
+    const emergency = planEmergency(failing, ctx.inventory, ctx.alarmAt);
+    if ('plan' in emergency) {
+      plan.target = { kind: 'emergency', plan: emergency.plan };
+      plan.moves = toMove(emergency.plan.existingGatewayId);
+      plan.reason = `${failing.natGatewayId} is in ALARM and ${noHealthy}: an emergency gateway in ${emergency.plan.subnetId} (${emergency.plan.availabilityZone}) takes ${move.length} route table(s)`;
+      return plan;
+    }
+    plan.reason = `${failing.natGatewayId} is in ALARM, ${noHealthy}, and no emergency gateway is possible: ${emergency.reason}`;
+  } else {
+    plan.reason = `${failing.natGatewayId} is in ALARM and ${noHealthy}; the VPC is not opted into an emergency gateway (${FAILOVER_TAGS.emergencyGateway}=on): routes left unchanged`;
+  }
+  plan.kind = 'none';
+  plan.noTarget = true;
+  plan.skipped.push(...toMove(undefined).map(({ routeTableId, from }) => ({ routeTableId, from, reason: 'no healthy target' })));
+  return plan;
+}
+
+export function planFailback(
+  recovered: NatGateway | undefined,
+  natGatewayId: string,
+  alarmState: AlarmStateValue | 'none',
+  ctx: PlanContext,
+): GatewayPlan {
+  const plan = basePlan(natGatewayId, alarmState, recovered?.vpcId);
+  const tables = ctx.inventory.routeTables.filter((t) => t.tags[ROUTE_TABLE_TAGS.failoverFrom] === natGatewayId);
+  if (tables.length === 0) {
+    plan.reason = `no route table is failed over from ${natGatewayId}: nothing to move back`;
+    return plan;
+  }
+  if (recovered?.state !== 'available') {
+    plan.reason = `${natGatewayId} is ${recovered?.state ?? 'gone'}, not available: ${tables.length} route table(s) stay failed over`;
+    plan.skipped = tables.map((t) => ({ routeTableId: t.routeTableId, from: defaultRouteTarget(t), reason: plan.reason }));
+    return plan;
+  }
+  for (const table of tables) {
+    const current = defaultRouteTarget(table);
+    const recorded = table.tags[ROUTE_TABLE_TAGS.failoverTo];
+    const hold = holdStatus(table.tags, ctx.now, ctx.settings.minHoldMinutes);
+    if (current !== natGatewayId && current !== recorded) {
+      plan.skipped.push({
+        routeTableId: table.routeTableId,
+        from: current,
+        to: natGatewayId,
+        reason: `its default route was changed outside the optimizer (now ${current ?? 'none'}, expected ${recorded ?? 'unknown'}): left as it is`,
+      });
+    } else if (!hold.passed) {
+      plan.skipped.push({
+        routeTableId: table.routeTableId,
+        from: current,
+        to: natGatewayId,
+        reason: `minimum hold of ${ctx.settings.minHoldMinutes} min: moves back after ${hold.until.toISOString()} (5-minute recheck)`,
+      });
+    } else {
+      plan.moves.push({ routeTableId: table.routeTableId, from: current, to: natGatewayId, origin: natGatewayId });
+    }
+  }
+  plan.kind = plan.moves.length > 0 ? 'failback' : 'none';
+  const held = plan.skipped.length;
+  plan.reason =
+    plan.moves.length > 0
+      ? `${natGatewayId} is ${alarmState === 'none' ? 'no longer watched by an alarm' : 'OK'} and available: ${plan.moves.length} route table(s) move back${held ? `, ${held} wait` : ''}`
+      : `${natGatewayId} is OK but no route table can move back yet: ${plan.skipped[0]?.reason ?? ''}`;
+  return plan;
+}
+
+/** The gateway's current alarm state decides; INSUFFICIENT_DATA is neither failing nor recovered. */
+export function planForGateway(
+  natGatewayId: string,
+  alarmState: AlarmStateValue | 'none',
+  ctx: PlanContext,
+): GatewayPlan {
+  const gateway = ctx.inventory.natGateways.find((g) => g.natGatewayId === natGatewayId);
+  if (alarmState === 'ALARM') {
+    if (gateway) return planFailover(gateway, ctx);
+    const plan = basePlan(natGatewayId, alarmState);
+    plan.reason = `${natGatewayId} does not exist in this account and region`;
+    return plan;
+  }
+  if (alarmState === 'INSUFFICIENT_DATA') {
+    const plan = basePlan(natGatewayId, alarmState, gateway?.vpcId);
+    plan.reason = `${natGatewayId}'s alarm has insufficient data: neither failing nor recovered, routes left as they are`;
+    return plan;
+  }
+  return planFailback(gateway, natGatewayId, alarmState, ctx);
+}

@@ -1,0 +1,241 @@
+// Unpark (recreate, wait, route back, clear), finishing an interrupted unpark, abandoning a park, staying parked.
+
+import { DEFAULT_ROUTE, type NatGateway, type RouteTable } from './model';
+import { chooseTarget, defaultRouteTarget, usableTarget } from './park-consolidate';
+import type { GatewayPlan, UnitContext } from './park-plan';
+import { type ParkRecord, replacementTags, unparkToken } from './park-record';
+import { clearRecordSteps, hasFailoverTags, holderIds, markState } from './park-record-steps';
+import type { CreateGatewayRequest, GatewayRef, ScheduleStep } from './park-steps';
+import { PARK_TAGS } from './park-tags';
+import type { ParkUnit } from './park-units';
+import { USER_TAGS } from './tag-keys';
+
+function routeIds(unit: ParkUnit): string[] {
+  return unit.recordedTables.map((t) => t.routeTableId);
+}
+
+/** Destinations of a recorded table to point back: routes left on the parked gateway, and a moved default route. */
+function destinationsToRestore(
+  table: RouteTable,
+  parkedId: string,
+  to: GatewayRef,
+): { destinations: string[]; note?: string } {
+  const toId = 'natGatewayId' in to ? to.natGatewayId : undefined;
+  const destinations = table.routes.filter((r) => r.natGatewayId === parkedId).map((r) => r.destination);
+  const byDefault = table.routes.find((r) => r.destination === DEFAULT_ROUTE);
+  if (!byDefault) destinations.push(DEFAULT_ROUTE);
+  else if (byDefault.natGatewayId === undefined) {
+    return {
+      destinations,
+      note: `${table.routeTableId}: default route now targets ${byDefault.gatewayId ?? byDefault.otherTarget ?? byDefault.vpcEndpointId}, left as it is`,
+    };
+  } else if (byDefault.natGatewayId !== parkedId && byDefault.natGatewayId !== toId)
+    destinations.push(DEFAULT_ROUTE);
+  return { destinations: [...new Set(destinations)] };
+}
+
+/** Points every recorded table back at `to`; tables failover has taken since are left to it. */
+function restoreRoutes(unit: ParkUnit, to: GatewayRef): { steps: ScheduleStep[]; notes: string[] } {
+  const steps: ScheduleStep[] = [];
+  const notes: string[] = [];
+  for (const table of unit.recordedTables) {
+    if (hasFailoverTags(table)) {
+      notes.push(`${table.routeTableId} carries failover tags: left to failover`);
+      continue;
+    }
+    const { destinations, note } = destinationsToRestore(table, unit.natGatewayId, to);
+    if (note) notes.push(note);
+    for (const destination of destinations)
+      steps.push({ kind: 'point-route', routeTableId: table.routeTableId, destination, to });
+  }
+  return { steps, notes };
+}
+
+function withNotes(reason: string, notes: string[]): string {
+  return notes.length > 0 ? `${reason}; ${notes.join('; ')}` : reason;
+}
+
+/** The window reopened (or the park cannot go on) before the gateway was deleted: undo the park's first steps. */
+export function planAbortPark(ctx: UnitContext): GatewayPlan {
+  const { unit, desired } = ctx;
+  const gateway = unit.gateway;
+  if (!gateway) throw new RangeError(`planAbortPark: ${unit.natGatewayId} has no gateway`);
+  const to = { natGatewayId: gateway.natGatewayId };
+  const wait: ScheduleStep[] = gateway.state === 'available' ? [] : [{ kind: 'wait-available', gateway: to }];
+  const moved = unit.recordedTables.filter(
+    (t) =>
+      !hasFailoverTags(t) &&
+      defaultRouteTarget(t) !== gateway.natGatewayId &&
+      defaultRouteTarget(t) !== undefined,
+  );
+  const back: ScheduleStep[] = moved.map((t) => ({
+    kind: 'point-route',
+    routeTableId: t.routeTableId,
+    destination: DEFAULT_ROUTE,
+    to,
+  }));
+  const why = desired.up
+    ? desired.reason
+    : 'the park cannot go on (no consolidation target, or failover holds the gateway)';
+  return {
+    natGatewayId: unit.natGatewayId,
+    action: 'unpark',
+    reason: `${why}; park abandoned before ${gateway.natGatewayId} was deleted: routes stay on it, record cleared`,
+    routeTableIds: routeIds(unit),
+    steps: [...wait, ...back, ...clearRecordSteps(unit)],
+  };
+}
+
+function createRequest(record: ParkRecord, unit: ParkUnit, attempt: number): CreateGatewayRequest {
+  const withAttempt = { ...record, unparkAttempt: attempt };
+  const isPublic = record.connectivityType === 'public';
+  return {
+    subnetId: record.subnetId,
+    connectivityType: record.connectivityType,
+    ...(isPublic && unit.holder?.kind === 'elastic-ip' ? { allocationId: unit.holder.allocationId } : {}),
+    secondaryAllocationIds: isPublic ? record.secondary : [],
+    ...(!isPublic && record.privateIp ? { privateIp: record.privateIp } : {}),
+    secondaryPrivateIps: isPublic ? [] : record.secondary,
+    tags: replacementTags(record),
+    clientToken: unparkToken(withAttempt),
+  };
+}
+
+function notLive(gateway: NatGateway): boolean {
+  return gateway.state !== 'pending' && gateway.state !== 'available';
+}
+
+export function planUnpark(ctx: UnitContext): GatewayPlan {
+  const { unit, desired, input } = ctx;
+  const record = unit.record;
+  if (!record) throw new RangeError(`planUnpark: ${unit.natGatewayId} has no park record`);
+  const plan = { natGatewayId: unit.natGatewayId, action: 'unpark' as const, routeTableIds: routeIds(unit) };
+  const failed = unit.replacements.filter((g) => g.state === 'failed');
+  const spent = unit.replacements.filter(notLive).length;
+  const attempt = Math.max(record.unparkAttempt, spent);
+  if (failed.length > 0) {
+    const codes = failed.map((g) => `${g.natGatewayId} (${g.failureCode ?? 'no failure code'})`).join(', ');
+    const cleanup: ScheduleStep[] = failed
+      .filter((g) => g.tags[USER_TAGS.schedule] !== undefined)
+      .map((g) => ({ kind: 'delete-gateway', natGatewayId: g.natGatewayId }));
+    return {
+      ...plan,
+      reason: `${desired.reason}; the recreated gateway failed: ${codes}; cleaned up, retried on the next run`,
+      steps: [
+        {
+          kind: 'tag',
+          resourceIds: holderIds(unit),
+          tags: { [PARK_TAGS.unparkAttempt]: String(attempt) },
+          why: 'next recreate attempt',
+        },
+        ...cleanup,
+      ],
+      resultWhenDone: 'failed',
+    };
+  }
+  const deleting = [unit.gateway, ...unit.replacements].filter(
+    (g): g is NatGateway => g?.state === 'deleting',
+  );
+  const allocationId = unit.holder?.kind === 'elastic-ip' ? unit.holder.allocationId : undefined;
+  const eip = input.inventory.elasticIps.find((e) => e.allocationId === allocationId);
+  if (eip?.associationId && deleting.length === 0) {
+    return {
+      ...plan,
+      reason: `${desired.reason}; not unparked: Elastic IP ${eip.allocationId} is associated with something else (${eip.networkInterfaceId ?? eip.associationId})`,
+      steps: [],
+      resultWhenDone: 'failed',
+    };
+  }
+  const replacement = { replacement: true } as const;
+  const { steps: routes, notes } = restoreRoutes(unit, replacement);
+  const steps: ScheduleStep[] = [
+    ...(attempt !== record.unparkAttempt
+      ? [
+          {
+            kind: 'tag' as const,
+            resourceIds: holderIds(unit),
+            tags: { [PARK_TAGS.unparkAttempt]: String(attempt) },
+            why: 'next recreate attempt',
+          },
+        ]
+      : []),
+    ...(deleting.length > 0
+      ? [{ kind: 'wait-deleted' as const, natGatewayIds: deleting.map((g) => g.natGatewayId) }]
+      : []),
+    { kind: 'create-gateway', request: createRequest(record, unit, attempt) },
+    markState(unit, 'unparking'),
+    { kind: 'wait-available', gateway: replacement },
+    ...routes,
+    ...clearRecordSteps(unit),
+  ];
+  return {
+    ...plan,
+    reason: withNotes(
+      `${desired.reason}; recreated in ${record.subnetId} with its Elastic IP and tags`,
+      notes,
+    ),
+    steps,
+    event: 'unparked',
+  };
+}
+
+/** A replacement exists (a previous run created it): wait for it, then routes back and record cleared. */
+export function planFinishUnpark(ctx: UnitContext, replacement: NatGateway): GatewayPlan {
+  const { unit, desired } = ctx;
+  const to = { natGatewayId: replacement.natGatewayId };
+  const wait: ScheduleStep[] =
+    replacement.state === 'available' ? [] : [{ kind: 'wait-available', gateway: to }];
+  const { steps: routes, notes } = restoreRoutes(unit, to);
+  return {
+    natGatewayId: unit.natGatewayId,
+    action: 'unpark',
+    reason: withNotes(
+      `${desired.reason}; finishing the unpark a previous run began: ${replacement.natGatewayId} replaces it`,
+      notes,
+    ),
+    routeTableIds: routeIds(unit),
+    steps: [...wait, ...routes, ...clearRecordSteps(unit)],
+    newNatGatewayId: replacement.natGatewayId,
+    event: 'unparked',
+  };
+}
+
+/** Parked and meant to stay so: finish marking it, and in consolidate mode keep its tables on a usable gateway. */
+export function planStayParked(ctx: UnitContext): GatewayPlan {
+  const { unit, desired, targets } = ctx;
+  const record = unit.record;
+  if (!record) throw new RangeError(`planStayParked: ${unit.natGatewayId} has no park record`);
+  const steps: ScheduleStep[] = [];
+  const gateway = unit.gateway;
+  if (gateway?.state === 'deleting')
+    steps.push({ kind: 'wait-deleted', natGatewayIds: [gateway.natGatewayId] });
+  if (record.state !== 'parked') steps.push(markState(unit, 'parked'));
+  const subnetAz =
+    ctx.input.inventory.subnets.find((s) => s.subnetId === record.subnetId)?.availabilityZone ?? '';
+  const vpcId = ctx.input.inventory.subnets.find((s) => s.subnetId === record.subnetId)?.vpcId ?? '';
+  let moved = '';
+  if (ctx.gatewaySchedule.mode === 'consolidate') {
+    const stranded = unit.recordedTables.filter((t) => {
+      if (hasFailoverTags(t)) return false;
+      const current = ctx.input.inventory.natGateways.find((g) => g.natGatewayId === defaultRouteTarget(t));
+      return !current || !usableTarget(current, vpcId, subnetAz, targets);
+    });
+    const target =
+      stranded.length > 0 ? chooseTarget(vpcId, subnetAz, record.connectivityType, targets) : undefined;
+    if (target) {
+      const to = { natGatewayId: target.natGatewayId };
+      for (const table of stranded)
+        steps.push({ kind: 'point-route', routeTableId: table.routeTableId, destination: DEFAULT_ROUTE, to });
+      moved = `; route tables ${stranded.map((t) => t.routeTableId).join(', ')} moved to ${target.natGatewayId}`;
+    } else if (stranded.length > 0)
+      moved = `; no gateway that stays up in another AZ to take ${stranded.map((t) => t.routeTableId).join(', ')}`;
+  }
+  return {
+    natGatewayId: unit.natGatewayId,
+    action: steps.length > 0 ? (ctx.gatewaySchedule.mode === 'consolidate' ? 'consolidate' : 'park') : 'none',
+    reason: `${desired.reason}; parked since ${record.parkedAt.toISOString()}${moved}`,
+    routeTableIds: routeIds(unit),
+    steps,
+    ...(steps.length > 0 ? {} : { resultWhenDone: 'skipped' as const }),
+  };
+}

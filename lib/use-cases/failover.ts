@@ -1,0 +1,189 @@
+// Alarm-driven failover: an alarm state change (or the 5-minute recheck) → the gateway's alarm state now →
+// route tables moved to a healthy gateway, or back → SNS message and EventBridge event.
+import { describeAlarms, type ReadAlarm } from '../aws/alarms';
+import { executeGatewayPlan } from '../aws/failover-executor';
+import { removeEmergencyGateway } from '../aws/failover-emergency';
+import { loadInventory } from '../aws/inventory';
+import { publishMessage, putEvents } from '../aws/notify';
+import type { Config } from '../config';
+import {
+  type AlarmStateChangeEvent,
+  type FailoverTrigger,
+  gatewayOfAlarmEvent,
+  isAlarmEvent,
+} from '../domain/failover-event';
+import type { PlanContext } from '../domain/failover-plan';
+import { planForGateway } from '../domain/failover-plan';
+import { planRecheck } from '../domain/failover-recheck';
+import {
+  type FailoverRunResult,
+  type GatewayOutcome,
+  type Notified,
+  routesMoved,
+  runOutcome,
+} from '../domain/failover-result';
+import { FAILOVER_ALARM_PREFIX, failoverOptIn } from '../domain/failover-tags';
+import type { Inventory } from '../domain/model';
+import { ROUTE_TABLE_TAGS } from '../domain/tag-keys';
+import { failoverNotice } from '../report/failover-message';
+import type { Runtime } from '../runtime';
+import { type AlarmSyncSummary, syncAlarmsWith } from './alarm-sync';
+
+const MS_PER_SECOND = 1000;
+
+async function readAccount(runtime: Runtime): Promise<{ inventory: Inventory; alarms: ReadAlarm[] }> {
+  const [inventory, alarms] = await Promise.all([
+    loadInventory(runtime.clients.ec2, runtime.region),
+    describeAlarms(runtime.clients.cloudwatch, FAILOVER_ALARM_PREFIX),
+  ]);
+  return { inventory, alarms };
+}
+
+function contextOf(runtime: Runtime, config: Config, inventory: Inventory, alarms: ReadAlarm[], alarmAt: Date): PlanContext {
+  const states = new Map(alarms.flatMap((a) => (a.natGatewayId ? [[a.natGatewayId, a.state] as const] : [])));
+  return { inventory, alarms: states, now: runtime.now(), alarmAt, settings: config.failover.settings };
+}
+
+/** Failovers, failbacks and failovers with no target are announced; nothing else is. */
+async function notify(
+  runtime: Runtime,
+  config: Config,
+  outcome: GatewayOutcome,
+  alarmName: string | null,
+): Promise<Notified> {
+  const notified: Notified = { sns: false, event: false };
+  if (!runtime.apply || (routesMoved(outcome.actions) === 0 && !outcome.noTarget && !outcome.actions.some((a) => a.result === 'failed'))) {
+    return notified;
+  }
+  const notice = failoverNotice(outcome, alarmName, runtime.region);
+  try {
+    if (config.core.topicArn) {
+      await publishMessage(runtime.clients.sns, config.core.topicArn, notice);
+      notified.sns = true;
+    }
+    await putEvents(
+      runtime.clients.eventbridge,
+      [{ detailType: notice.detailType, detail: { alarmName, ...outcome } }],
+      config.core.eventBusName,
+    );
+    notified.event = true;
+  } catch (error) {
+    // The routes have moved: a lost notification must not make Lambda retry the move, but it is reported.
+    notified.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  }
+  return notified;
+}
+
+function ignored(event: AlarmStateChangeEvent, natGatewayId: string | null, reason: string): FailoverRunResult {
+  return {
+    alarmName: event.detail.alarmName,
+    natGatewayId,
+    state: event.detail.state.value,
+    alarmState: null,
+    outcome: 'ignored',
+    reason,
+    target: null,
+    actions: [],
+    routesMoved: 0,
+    recoverySeconds: null,
+    rejectedTargets: [],
+    removedEmergencyGateways: [],
+    notified: { sns: false, event: false },
+  };
+}
+
+function recoverySeconds(outcome: GatewayOutcome, alarmAt: Date): number | null {
+  if (outcome.kind !== 'failover' || !outcome.lastMovedAt) return null;
+  return (Date.parse(outcome.lastMovedAt) - alarmAt.getTime()) / MS_PER_SECOND;
+}
+
+/** One CloudWatch alarm state change. The alarm's current state decides, so repeats and reordering are harmless. */
+export async function handleAlarmEvent(
+  runtime: Runtime,
+  config: Config,
+  event: AlarmStateChangeEvent,
+): Promise<FailoverRunResult> {
+  const { alarmName } = event.detail;
+  if (!alarmName.startsWith(FAILOVER_ALARM_PREFIX)) {
+    return ignored(event, null, `not one of the optimizer's alarms (their names start with ${FAILOVER_ALARM_PREFIX})`);
+  }
+  const gateway = gatewayOfAlarmEvent(event);
+  if ('reason' in gateway) return ignored(event, null, gateway.reason);
+  const { natGatewayId } = gateway;
+  const { inventory, alarms } = await readAccount(runtime);
+  const nat = inventory.natGateways.find((g) => g.natGatewayId === natGatewayId);
+  const failedOver = inventory.routeTables.some((t) => t.tags[ROUTE_TABLE_TAGS.failoverFrom] === natGatewayId);
+  if (!failedOver && (!nat || failoverOptIn(nat).kind === 'off')) {
+    const why = nat ? 'is not tagged nat-optimizer:failover=on' : 'does not exist in this account and region';
+    return ignored(event, natGatewayId, `NAT gateway ${natGatewayId} ${why}, and no route table is failed over from it`);
+  }
+  const alarm = alarms.find((a) => a.alarmName === alarmName);
+  const alarmAt = new Date(event.detail.state.timestamp);
+  const alarmState = alarm?.state ?? 'none';
+  const plan = planForGateway(natGatewayId, alarmState, contextOf(runtime, config, inventory, alarms, alarmAt));
+  const outcome = await executeGatewayPlan(runtime, plan, inventory, config.failover.settings.concurrency);
+  return {
+    alarmName,
+    natGatewayId,
+    state: event.detail.state.value,
+    alarmState,
+    outcome: runOutcome(outcome),
+    reason: alarmState === event.detail.state.value ? outcome.reason : `the alarm is ${alarmState} now (the event said ${event.detail.state.value}): ${outcome.reason}`,
+    target: outcome.target,
+    actions: outcome.actions,
+    routesMoved: routesMoved(outcome.actions),
+    recoverySeconds: recoverySeconds(outcome, alarmAt),
+    rejectedTargets: outcome.rejectedTargets,
+    ...(outcome.emergency ? { emergency: outcome.emergency } : {}),
+    removedEmergencyGateways: outcome.removedEmergencyGateways,
+    notified: await notify(runtime, config, outcome, alarmName),
+  };
+}
+
+export interface RecheckResult {
+  at: string;
+  gateways: Array<GatewayOutcome & { recoverySeconds: number | null; notified: Notified }>;
+  removedEmergencyGateways: string[];
+  alarms: AlarmSyncSummary;
+  routesMoved: number;
+}
+
+/** The 5-minute recheck: alarms synced, then every gateway in ALARM or with failed-over tables planned again. */
+export async function recheckFailovers(runtime: Runtime, config: Config): Promise<RecheckResult> {
+  const { inventory, alarms } = await readAccount(runtime);
+  const alarmSync = await syncAlarmsWith(runtime, config, inventory, alarms);
+  const at = runtime.now();
+  const recheck = planRecheck(contextOf(runtime, config, inventory, alarms, at));
+  const gateways: RecheckResult['gateways'] = [];
+  for (const plan of recheck.plans) {
+    const alarm = alarms.find((a) => a.natGatewayId === plan.natGatewayId);
+    const alarmAt = alarm?.stateUpdatedAt ?? at;
+    const outcome = await executeGatewayPlan(runtime, plan, inventory, config.failover.settings.concurrency);
+    const notified = outcome.noTarget
+      ? { sns: false, event: false }
+      : await notify(runtime, config, outcome, alarm?.alarmName ?? null);
+    gateways.push({ ...outcome, recoverySeconds: recoverySeconds(outcome, alarmAt), notified });
+  }
+  const removed: string[] = [];
+  if (runtime.apply) {
+    for (const gateway of recheck.idleEmergencyGateways) {
+      await removeEmergencyGateway(runtime.clients.ec2, gateway.natGatewayId);
+      removed.push(gateway.natGatewayId);
+    }
+  }
+  return {
+    at: at.toISOString(),
+    gateways,
+    removedEmergencyGateways: removed,
+    alarms: alarmSync,
+    routesMoved: gateways.reduce((n, g) => n + routesMoved(g.actions), 0),
+  };
+}
+
+export async function handleFailoverTrigger(
+  runtime: Runtime,
+  config: Config,
+  trigger: FailoverTrigger,
+): Promise<FailoverRunResult | RecheckResult> {
+  return isAlarmEvent(trigger) ? handleAlarmEvent(runtime, config, trigger) : recheckFailovers(runtime, config);
+}

@@ -1,0 +1,258 @@
+// One generated VPC: subnets in 1–3 AZs, public and private route tables, NAT gateways with their Elastic IPs.
+import type { Snapshot, SnapshotNatGateway, SnapshotRoute } from '../lib/sim/snapshot-schema';
+import { between, type Random, type TrafficShape } from './generated-traffic';
+
+/** prod: a gateway per AZ; dev: one gateway for two AZs (cross-AZ); staging: office hours and nightly batch;
+ * legacy: an idle routed gateway and a forgotten, unrouted one. */
+export type VpcKind = 'prod' | 'dev' | 'staging' | 'legacy';
+
+export const VPC_CYCLE: readonly VpcKind[] = [
+  'prod',
+  'dev',
+  'legacy',
+  'staging',
+  'prod',
+  'dev',
+  'prod',
+  'staging',
+];
+
+interface Layout {
+  zones: number;
+  gateways: number;
+  s3EndpointChance: number;
+  /** Range of the share of bytes going to S3 when no endpoint carries it. */
+  s3Share: [number, number];
+}
+
+const LAYOUTS: Record<VpcKind, Layout> = {
+  prod: { zones: 3, gateways: 3, s3EndpointChance: 0.3, s3Share: [0.05, 0.45] },
+  dev: { zones: 2, gateways: 1, s3EndpointChance: 0, s3Share: [0, 0.1] },
+  staging: { zones: 2, gateways: 2, s3EndpointChance: 0.5, s3Share: [0.1, 0.3] },
+  legacy: { zones: 1, gateways: 2, s3EndpointChance: 0, s3Share: [0, 0.05] },
+};
+
+const TIMEZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo'] as const;
+const ZONE_LETTERS = 'abc';
+const GIB = 2 ** 30;
+const MIB = 2 ** 20;
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const PRIVATE_SUBNET_OFFSET = 8;
+const FIRST_HOST = 10;
+const PUBLIC_IP_FIRST_OCTETS = '3.80';
+
+export interface GeneratorContext {
+  random: Random;
+  region: string;
+  capturedAt: Date;
+  s3PrefixListId: string;
+  ids: { next: number; mix: number };
+}
+
+export interface GeneratedGateway {
+  gateway: SnapshotNatGateway;
+  eip: Snapshot['elasticIps'][number];
+  shape: TrafficShape;
+}
+
+export interface GeneratedVpc {
+  vpc: Snapshot['vpcs'][number];
+  subnets: Snapshot['subnets'];
+  internetGateway: Snapshot['internetGateways'][number];
+  routeTables: Snapshot['routeTables'];
+  vpcEndpoints: Snapshot['vpcEndpoints'];
+  natGateways: GeneratedGateway[];
+  hasS3Endpoint: boolean;
+  s3Share: [number, number];
+}
+
+/** AWS-looking ids (17 hex digits), unique by construction: the first 8 digits are a bijection of a counter. */
+function resourceId(ctx: GeneratorContext, prefix: string): string {
+  const n = ctx.ids.next;
+  ctx.ids.next += 1;
+  const unique = ((Math.imul(n, 0x2c1b3c6d) ^ ctx.ids.mix) >>> 0).toString(16).padStart(8, '0');
+  const rest = Math.floor(ctx.random() * 2 ** 36)
+    .toString(16)
+    .padStart(9, '0');
+  return `${prefix}-${unique}${rest}`;
+}
+
+function logBetween(random: Random, min: number, max: number): number {
+  return Math.exp(between(random, Math.log(min), Math.log(max)));
+}
+
+function shapeFor(ctx: GeneratorContext, kind: VpcKind, position: number, timezone: string): TrafficShape {
+  const { random } = ctx;
+  const base = { timezone, uploadShare: between(random, 0.15, 0.4), portErrors: false, packetDrops: false };
+  switch (kind) {
+    case 'prod':
+      return {
+        ...base,
+        profile: 'steady',
+        peakBytesPerHour: logBetween(random, 2 * GIB, 80 * GIB),
+        portErrors: random() < 0.15,
+        packetDrops: random() < 0.05,
+      };
+    case 'dev':
+      return { ...base, profile: 'office', peakBytesPerHour: logBetween(random, 0.5 * GIB, 8 * GIB) };
+    case 'staging':
+      return position === 0
+        ? { ...base, profile: 'office', peakBytesPerHour: logBetween(random, GIB, 10 * GIB) }
+        : { ...base, profile: 'batch', peakBytesPerHour: logBetween(random, 5 * GIB, 40 * GIB) };
+    case 'legacy':
+      // The routed one trickles (under 1 GiB in two weeks); the unrouted one carries nothing.
+      return {
+        ...base,
+        profile: 'idle',
+        peakBytesPerHour: position === 0 ? between(random, MIB, 5 * MIB) : 0,
+      };
+  }
+}
+
+function tagsFor(
+  ctx: GeneratorContext,
+  kind: VpcKind,
+  name: string,
+  timezone: string,
+): Record<string, string> {
+  const tags: Record<string, string> = { Name: name, env: kind };
+  if (kind === 'prod' && ctx.random() < 0.5) tags['nat-optimizer:failover'] = 'on';
+  if (kind === 'dev' && ctx.random() < 0.4) {
+    tags['nat-optimizer:schedule'] = 'Mon-Fri@07:00-20:00';
+    tags['nat-optimizer:timezone'] = timezone;
+  }
+  return tags;
+}
+
+export function generateVpc(
+  ctx: GeneratorContext,
+  index: number,
+  kind: VpcKind,
+  remaining: number,
+): GeneratedVpc {
+  const layout = LAYOUTS[kind];
+  const { random } = ctx;
+  const name = `${kind}-${index}`;
+  const [second, third] = [index >> 4, (index & 15) << 4];
+  const cidr = (offset: number, bits: number) => `10.${second}.${third + offset}.0/${bits}`;
+  const vpcId = resourceId(ctx, 'vpc');
+  const igwId = resourceId(ctx, 'igw');
+  const timezone = TIMEZONES[Math.floor(random() * TIMEZONES.length)] ?? 'UTC';
+  const zones = Array.from({ length: layout.zones }, (_, z) => ({
+    az: `${ctx.region}${ZONE_LETTERS[z]}`,
+    publicSubnet: resourceId(ctx, 'subnet'),
+    privateSubnet: resourceId(ctx, 'subnet'),
+  }));
+  const subnets = zones.flatMap((zone, z) => [
+    {
+      subnetId: zone.publicSubnet,
+      vpcId,
+      availabilityZone: zone.az,
+      cidrBlock: cidr(z, 24),
+      tags: { Name: `${name}-public-${zone.az}` },
+    },
+    {
+      subnetId: zone.privateSubnet,
+      vpcId,
+      availabilityZone: zone.az,
+      cidrBlock: cidr(PRIVATE_SUBNET_OFFSET + z, 24),
+      tags: { Name: `${name}-private-${zone.az}` },
+    },
+  ]);
+
+  const natGateways: GeneratedGateway[] = [];
+  for (let position = 0; position < Math.min(layout.gateways, remaining); position += 1) {
+    const z = position % layout.zones;
+    const zone = zones[z];
+    if (!zone) break;
+    const natGatewayId = resourceId(ctx, 'nat');
+    const allocationId = resourceId(ctx, 'eipalloc');
+    const n = ctx.ids.next;
+    const createdDaysAgo = Math.floor(between(random, 30, 900));
+    const createTime = new Date(
+      Math.floor((ctx.capturedAt.getTime() - createdDaysAgo * DAY_MS) / HOUR_MS) * HOUR_MS,
+    );
+    const gatewayName = `${name}-nat-${ZONE_LETTERS[z]}${position >= layout.zones ? position : ''}`;
+    natGateways.push({
+      gateway: {
+        natGatewayId,
+        vpcId,
+        subnetId: zone.publicSubnet,
+        state: 'available',
+        connectivityType: 'public',
+        allocationId,
+        privateIp: `10.${second}.${third + z}.${FIRST_HOST + position}`,
+        createTime: createTime.toISOString().replace('.000Z', 'Z'),
+        tags: tagsFor(ctx, kind, gatewayName, timezone),
+      },
+      eip: {
+        allocationId,
+        publicIp: `${PUBLIC_IP_FIRST_OCTETS}.${(n >> 8) & 255}.${n & 255}`,
+        tags: { Name: `${gatewayName}-eip` },
+      },
+      shape: shapeFor(ctx, kind, position, timezone),
+    });
+  }
+
+  // Legacy's second gateway is the forgotten one: nothing routes to it.
+  const routed = kind === 'legacy' ? natGateways.slice(0, 1) : natGateways;
+  const hasS3Endpoint = random() < layout.s3EndpointChance;
+  const endpointId = resourceId(ctx, 'vpce');
+  const local: SnapshotRoute = { destinationCidrBlock: cidr(0, 20), gatewayId: 'local' };
+  const privateTables = zones.map((zone, z) => {
+    const target = routed.find((g) => g.gateway.subnetId === zone.publicSubnet) ?? routed[0];
+    const routes: SnapshotRoute[] = [local];
+    if (target) routes.push({ destinationCidrBlock: '0.0.0.0/0', natGatewayId: target.gateway.natGatewayId });
+    if (hasS3Endpoint)
+      routes.push({ destinationPrefixListId: ctx.s3PrefixListId, vpcEndpointId: endpointId });
+    return {
+      routeTableId: resourceId(ctx, 'rtb'),
+      vpcId,
+      main: false,
+      subnetIds: [zone.privateSubnet],
+      tags: { Name: `${name}-private-${ZONE_LETTERS[z]}` },
+      routes,
+    };
+  });
+  const routeTables = [
+    {
+      routeTableId: resourceId(ctx, 'rtb'),
+      vpcId,
+      main: true,
+      subnetIds: [],
+      tags: { Name: `${name}-main` },
+      routes: [local],
+    },
+    {
+      routeTableId: resourceId(ctx, 'rtb'),
+      vpcId,
+      main: false,
+      subnetIds: zones.map((zone) => zone.publicSubnet),
+      tags: { Name: `${name}-public` },
+      routes: [local, { destinationCidrBlock: '0.0.0.0/0', gatewayId: igwId }],
+    },
+    ...privateTables,
+  ];
+  const vpcEndpoints = hasS3Endpoint
+    ? [
+        {
+          vpcEndpointId: endpointId,
+          vpcId,
+          serviceName: `com.amazonaws.${ctx.region}.s3`,
+          vpcEndpointType: 'Gateway',
+          routeTableIds: privateTables.map((t) => t.routeTableId),
+        },
+      ]
+    : [];
+  return {
+    vpc: { vpcId, cidrBlock: cidr(0, 20), tags: { Name: name } },
+    subnets,
+    internetGateway: { internetGatewayId: igwId, vpcId },
+    routeTables,
+    vpcEndpoints,
+    natGateways,
+    hasS3Endpoint,
+    s3Share: layout.s3Share,
+  };
+}

@@ -1,0 +1,16 @@
+// Where a benchmark ran: printed with every figure so numbers from different machines are not compared blindly.
+import { arch, availableParallelism, cpus, platform, totalmem } from 'node:os';
+
+const GIB = 2 ** 30;
+
+export function machineLine(): string {
+  const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return (
+    `${availableParallelism()} CPUs (nproc; ${model}), ${(totalmem() / GIB).toFixed(1)} GiB RAM, ` +
+    `${platform()} ${arch()}, Node ${process.version}`
+  );
+}
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,111 @@
+// One analysis (runAnalysis) on a generated account in the simulated account: API calls, wall and CPU time.
+import { MAX_QUERIES_PER_REQUEST } from '../lib/aws/metrics';
+import { buildConfig } from '../lib/config';
+import { NAT_METRICS } from '../lib/domain/metric-series';
+import type { SimAccount } from '../lib/sim/sim-account';
+import { simRuntime, snapshotAttribution } from '../lib/sim/sim-runtime';
+import { createSimulatedAccount } from '../lib/sim/simulated-account';
+import type { Snapshot } from '../lib/sim/snapshot-schema';
+import { analysisWindow, runAnalysis } from '../lib/use-cases/analyze';
+import { generateAccount } from './generate-account';
+
+/** CloudWatch returns at most this many datapoints per GetMetricData response (aws-facts.md). */
+export const MAX_DATAPOINTS_PER_RESPONSE = 100_800;
+
+export interface AnalysisRun {
+  wallMs: number;
+  cpuMs: number;
+  calls: Record<string, number>;
+}
+
+export interface AnalysisMeasure {
+  gateways: number;
+  vpcs: number;
+  routeTables: number;
+  metrics: number;
+  hours: number;
+  generateMs: number;
+  runs: AnalysisRun[];
+  /** ⌈metrics × gateways / 500⌉: one request per batch of 500 queries. */
+  getMetricDataTarget: number;
+  /** The target plus the pages a batch needs when its datapoints exceed one response. */
+  getMetricDataExpected: number;
+  /** Describe calls of the same account with every metric series removed. */
+  describeCallsWithoutMetrics: number;
+  findings: number;
+}
+
+function describeCalls(calls: Record<string, number>): number {
+  return Object.entries(calls)
+    .filter(([key]) => key.startsWith('EC2.Describe'))
+    .reduce((total, [, count]) => total + count, 0);
+}
+
+export function describeCallCount(run: AnalysisRun): number {
+  return describeCalls(run.calls);
+}
+
+/** Requests per batch of up to 500 queries, each returning `hours` datapoints. */
+function expectedRequests(queries: number, hours: number): number {
+  let requests = 0;
+  for (let left = queries; left > 0; left -= MAX_QUERIES_PER_REQUEST) {
+    const batch = Math.min(left, MAX_QUERIES_PER_REQUEST);
+    requests += Math.ceil((batch * hours) / MAX_DATAPOINTS_PER_RESPONSE);
+  }
+  return requests;
+}
+
+async function analyseOnce(snapshot: Snapshot): Promise<{ run: AnalysisRun; sim: SimAccount; findings: number }> {
+  const account = createSimulatedAccount(snapshot);
+  const config = buildConfig({ AWS_REGION: snapshot.region });
+  const runtime = simRuntime(account);
+  const attribution = snapshotAttribution(account.sim);
+  account.sim.resetCallCounts();
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = await runAnalysis(runtime, config, attribution);
+  const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const findings = result.natGateways.reduce((total, g) => total + g.findings.length, 0);
+  if (result.natGateways.length !== snapshot.natGateways.length)
+    throw new Error(`analysed ${result.natGateways.length} of ${snapshot.natGateways.length} gateways`);
+  return {
+    run: { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, calls: Object.fromEntries(account.sim.calls) },
+    sim: account.sim,
+    findings,
+  };
+}
+
+export async function measureAnalysis(gateways: number, repeats: number): Promise<AnalysisMeasure> {
+  const generated = performance.now();
+  const snapshot = generateAccount({ gateways, seed: 1 });
+  const generateMs = performance.now() - generated;
+  const runs: AnalysisRun[] = [];
+  let findings = 0;
+  for (let i = 0; i < repeats; i += 1) {
+    const once = await analyseOnce(snapshot);
+    runs.push(once.run);
+    findings = once.findings;
+  }
+  const withoutMetrics = await analyseOnce({
+    ...snapshot,
+    metrics: { ...snapshot.metrics, natGateways: {} },
+    trafficByService: {},
+  });
+  const window = analysisWindow(new Date(snapshot.capturedAt), buildConfig({ AWS_REGION: snapshot.region }).analysis.windowDays);
+  const hours = (window.end.getTime() - window.start.getTime()) / 3_600_000;
+  const queries = NAT_METRICS.length * gateways;
+  return {
+    gateways,
+    vpcs: snapshot.vpcs.length,
+    routeTables: snapshot.routeTables.length,
+    metrics: NAT_METRICS.length,
+    hours,
+    generateMs,
+    runs,
+    getMetricDataTarget: Math.ceil(queries / MAX_QUERIES_PER_REQUEST),
+    getMetricDataExpected: expectedRequests(queries, hours),
+    describeCallsWithoutMetrics: describeCalls(withoutMetrics.run.calls),
+    findings,
+  };
+}
