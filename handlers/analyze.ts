@@ -5,7 +5,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import { awsRuntime } from '../lib/aws/aws-runtime';
-import { lambdaClients } from '../lib/aws/lambda-clients';
+import { lambdaClients, lambdaClock } from '../lib/aws/lambda-clients';
 import { loadConfig } from '../lib/config';
 import { type ScheduledEvent, scheduledEventSchema } from '../lib/events/scheduled-event';
 import { logErrorOnce } from '../lib/lambda-middleware';
@@ -15,11 +15,18 @@ import { type NightlyOutcome, runNightlyAnalysis } from '../lib/use-cases/analyz
 
 const config = loadConfig();
 const clients = lambdaClients();
+const now = lambdaClock();
 
 export async function analyzeHandler(event: ScheduledEvent, runtime?: Runtime) {
   const rt =
     runtime ??
-    awsRuntime({ region: config.core.region, maxAttempts: config.core.maxAttempts, apply: true, clients });
+    awsRuntime({
+      region: config.core.region,
+      maxAttempts: config.core.maxAttempts,
+      apply: true,
+      clients,
+      now,
+    });
   const outcome: NightlyOutcome = await runNightlyAnalysis(rt, config);
   const { result } = outcome;
   const summary = {

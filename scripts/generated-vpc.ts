@@ -72,10 +72,11 @@ function resourceId(ctx: GeneratorContext, prefix: string): string {
   const n = ctx.ids.next;
   ctx.ids.next += 1;
   const unique = ((Math.imul(n, 0x2c1b3c6d) ^ ctx.ids.mix) >>> 0).toString(16).padStart(8, '0');
-  const rest = Math.floor(ctx.random() * 2 ** 36)
+  const high = Math.floor(ctx.random() * 2 ** 32)
     .toString(16)
-    .padStart(9, '0');
-  return `${prefix}-${unique}${rest}`;
+    .padStart(8, '0');
+  const low = Math.floor(ctx.random() * 16).toString(16);
+  return `${prefix}-${unique}${high}${low}`;
 }
 
 function logBetween(random: Random, min: number, max: number): number {

@@ -1,5 +1,5 @@
 // Where a benchmark ran: printed with every figure so numbers from different machines are not compared blindly.
-import { arch, availableParallelism, cpus, platform, totalmem } from 'node:os';
+import { arch, availableParallelism, cpus, loadavg, platform, totalmem } from 'node:os';
 
 const GIB = 2 ** 30;
 
@@ -7,7 +7,7 @@ export function machineLine(): string {
   const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
   return (
     `${availableParallelism()} CPUs (nproc; ${model}), ${(totalmem() / GIB).toFixed(1)} GiB RAM, ` +
-    `${platform()} ${arch()}, Node ${process.version}`
+    `${platform()} ${arch()}, Node ${process.version}; load average ${loadavg()[0]?.toFixed(1)} when started`
   );
 }
 

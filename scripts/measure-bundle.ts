@@ -24,7 +24,11 @@ const SERVERLESS_ESBUILD_OPTIONS = {
 } as const;
 
 /** Strings only lib/sim holds: if one is in the bundle, the simulated account was bundled. */
-export const SIM_MARKERS = ['natOptimizerSimulatedAccount', 'the simulated account does not answer', 'Rate exceeded (simulated)'];
+export const SIM_MARKERS = [
+  'natOptimizerSimulatedAccount',
+  'the simulated account does not answer',
+  'Rate exceeded (simulated)',
+];
 
 export const PACKAGE_COMMAND = 'npx serverless package --stage dev --package <tmp>';
 const HANDLER_ENTRY = 'handlers/analyze.cjs';
@@ -37,7 +41,13 @@ export interface BundleReport {
   esbuildRawBytes: number;
   contributors: Array<{ name: string; bytes: number }>;
   simMarkersFound: string[];
-  coldImport: { runs: number; bundleMedianMs: number; bareMedianMs: number; bundleMinMs: number; bareMinMs: number };
+  coldImport: {
+    runs: number;
+    bundleMedianMs: number;
+    bareMedianMs: number;
+    bundleMinMs: number;
+    bareMinMs: number;
+  };
 }
 
 const DUMMY_LAMBDA_ENV = {
@@ -103,7 +113,12 @@ export async function measureBundle(coldRuns = 12): Promise<BundleReport> {
   try {
     const packageDir = join(work, 'package');
     await run('npx', ['serverless', 'package', '--stage', 'dev', '--package', packageDir], {
-      env: { ...process.env, ...DUMMY_LAMBDA_ENV, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+      env: {
+        ...process.env,
+        ...DUMMY_LAMBDA_ENV,
+        SLS_TELEMETRY_DISABLED: '1',
+        SLS_NOTIFICATIONS_MODE: 'off',
+      },
       maxBuffer: 16 * 1024 * 1024,
     });
     const zip = await readFile(join(packageDir, 'analyze.zip'));

@@ -49,8 +49,10 @@ export function zipEntries(zip: Buffer): ZipEntry[] {
       compressedBytes,
       uncompressedBytes,
       content() {
-        if (zip.readUInt32LE(localHeader) !== LOCAL_FILE_HEADER) throw new ZipFormatError(`bad header: ${name}`);
-        const dataStart = localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
+        if (zip.readUInt32LE(localHeader) !== LOCAL_FILE_HEADER)
+          throw new ZipFormatError(`bad header: ${name}`);
+        const dataStart =
+          localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
         const data = zip.subarray(dataStart, dataStart + compressedBytes);
         if (method === STORED) return Buffer.from(data);
         if (method === DEFLATED) return inflateRawSync(data);

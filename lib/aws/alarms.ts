@@ -34,7 +34,9 @@ function toQuery(query: MetricDataQuery): AlarmMetricQuery {
           metricStat: {
             namespace: stat.Metric.Namespace ?? '',
             metricName: stat.Metric.MetricName ?? '',
-            dimensions: Object.fromEntries((stat.Metric.Dimensions ?? []).map((d) => [d.Name ?? '', d.Value ?? ''])),
+            dimensions: Object.fromEntries(
+              (stat.Metric.Dimensions ?? []).map((d) => [d.Name ?? '', d.Value ?? '']),
+            ),
             period: stat.Period ?? 0,
             stat: stat.Stat ?? '',
           },
@@ -91,7 +93,8 @@ export async function describeAlarms(cloudwatch: CloudWatchClient, prefix: strin
     { client: cloudwatch, pageSize: PAGE_SIZE },
     { AlarmNamePrefix: prefix, AlarmTypes: ['MetricAlarm'] },
   );
-  for await (const page of pages) for (const alarm of page.MetricAlarms ?? []) alarms.push(toExistingAlarm(alarm));
+  for await (const page of pages)
+    for (const alarm of page.MetricAlarms ?? []) alarms.push(toExistingAlarm(alarm));
   return alarms;
 }
 
@@ -107,7 +110,10 @@ function toMetricDataQuery(query: AlarmMetricQuery): MetricDataQuery {
             Metric: {
               Namespace: query.metricStat.namespace,
               MetricName: query.metricStat.metricName,
-              Dimensions: Object.entries(query.metricStat.dimensions).map(([Name, Value]) => ({ Name, Value })),
+              Dimensions: Object.entries(query.metricStat.dimensions).map(([Name, Value]) => ({
+                Name,
+                Value,
+              })),
             },
             Period: query.metricStat.period,
             Stat: query.metricStat.stat,

@@ -10,6 +10,8 @@ export interface AwsRuntimeOptions {
   progress?: Progress;
   /** Reuse clients created at module scope (Lambda) instead of creating new ones. */
   clients?: AwsClients;
+  /** The clock; the real one unless local mode runs on a simulated account's. */
+  now?: () => Date;
 }
 
 export function awsRuntime(options: AwsRuntimeOptions): Runtime {
@@ -22,7 +24,7 @@ export function awsRuntime(options: AwsRuntimeOptions): Runtime {
         ...(options.profile ? { profile: options.profile } : {}),
       }),
     region: options.region,
-    now: () => new Date(),
+    now: options.now ?? (() => new Date()),
     waits: AWS_WAIT_TIMINGS,
     apply: options.apply,
     simulated: false,

@@ -41,7 +41,12 @@ function clientToken(vpcId: string, step: EndpointStep, policy: string): string 
   return `${TOKEN_PREFIX}${digest.slice(0, TOKEN_DIGEST_LENGTH)}`;
 }
 
-async function carryOut(ec2: EC2Client, plan: EndpointPlan, step: EndpointStep, options: EndpointApplyOptions) {
+async function carryOut(
+  ec2: EC2Client,
+  plan: EndpointPlan,
+  step: EndpointStep,
+  options: EndpointApplyOptions,
+) {
   if (step.action === 'create') {
     const policy = options.policyFor(step);
     const answer = await ec2.send(
@@ -62,7 +67,9 @@ async function carryOut(ec2: EC2Client, plan: EndpointPlan, step: EndpointStep, 
     );
     return answer.VpcEndpoint?.VpcEndpointId;
   }
-  await ec2.send(new ModifyVpcEndpointCommand({ VpcEndpointId: step.vpcEndpointId, AddRouteTableIds: step.routeTableIds }));
+  await ec2.send(
+    new ModifyVpcEndpointCommand({ VpcEndpointId: step.vpcEndpointId, AddRouteTableIds: step.routeTableIds }),
+  );
   return step.vpcEndpointId;
 }
 

@@ -35,7 +35,8 @@ async function allocateAddress(ec2: EC2Client, tags: Tags): Promise<string> {
       TagSpecifications: [{ ResourceType: 'elastic-ip', Tags: tagList(tags) }],
     }),
   );
-  if (!result.AllocationId) throw new EmergencyGatewayError('AllocateAddress returned no allocation id', 'NoAllocationId');
+  if (!result.AllocationId)
+    throw new EmergencyGatewayError('AllocateAddress returned no allocation id', 'NoAllocationId');
   return result.AllocationId;
 }
 
@@ -70,7 +71,13 @@ export async function ensureEmergencyGateway(
   if (plan.existingGatewayId) {
     await waitAvailable(runtime, plan.existingGatewayId);
     const allocationId = plan.eip.kind === 'allocate' ? null : plan.eip.allocationId;
-    return { ...base, natGatewayId: plan.existingGatewayId, allocationId, source: 'existing', result: 'done' };
+    return {
+      ...base,
+      natGatewayId: plan.existingGatewayId,
+      allocationId,
+      source: 'existing',
+      result: 'done',
+    };
   }
   const ec2 = runtime.clients.ec2;
   const allocationId =
@@ -84,7 +91,8 @@ export async function ensureEmergencyGateway(
     }),
   );
   const natGatewayId = created.NatGateway?.NatGatewayId;
-  if (!natGatewayId) throw new EmergencyGatewayError('CreateNatGateway returned no gateway id', 'NoNatGatewayId');
+  if (!natGatewayId)
+    throw new EmergencyGatewayError('CreateNatGateway returned no gateway id', 'NoNatGatewayId');
   await waitAvailable(runtime, natGatewayId);
   const source = plan.eip.kind === 'allocate' ? 'allocated' : plan.eip.kind;
   return { ...base, natGatewayId, allocationId, source, result: 'done' };

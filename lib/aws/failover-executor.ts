@@ -12,7 +12,11 @@ import { EmergencyGatewayError, ensureEmergencyGateway, removeEmergencyGateway }
 import { awsErrorCode, isAwsServiceError, pointDefaultRoute, RouteMoveError } from './route-moves';
 import { removeTags, writeTags } from './tags';
 
-const FAILOVER_KEYS = [ROUTE_TABLE_TAGS.failoverFrom, ROUTE_TABLE_TAGS.failoverTo, ROUTE_TABLE_TAGS.failoverAt];
+const FAILOVER_KEYS = [
+  ROUTE_TABLE_TAGS.failoverFrom,
+  ROUTE_TABLE_TAGS.failoverTo,
+  ROUTE_TABLE_TAGS.failoverAt,
+];
 
 /** An AWS answer (after the SDK's retries) fails one table; anything else (a crash, a bug) stops the run. */
 function failureCode(error: unknown): string | undefined {
@@ -115,7 +119,11 @@ async function resolveTarget(
         subnetId: emergencyPlan.subnetId,
         availabilityZone: emergencyPlan.availabilityZone,
         allocationId: emergencyPlan.eip.kind === 'allocate' ? null : emergencyPlan.eip.allocationId,
-        source: emergencyPlan.existingGatewayId ? 'existing' : emergencyPlan.eip.kind === 'allocate' ? 'allocated' : emergencyPlan.eip.kind,
+        source: emergencyPlan.existingGatewayId
+          ? 'existing'
+          : emergencyPlan.eip.kind === 'allocate'
+            ? 'allocated'
+            : emergencyPlan.eip.kind,
         result: 'failed',
         error: `${code}: ${reason}`,
       },
@@ -140,7 +148,13 @@ export async function executeGatewayPlan(
   const target = await resolveTarget(runtime, plan);
   if ('error' in target) {
     const failed = plan.moves.map(
-      (m): FailoverAction => ({ routeTableId: m.routeTableId, from: m.from ?? null, to: null, result: 'failed', error: target.error }),
+      (m): FailoverAction => ({
+        routeTableId: m.routeTableId,
+        from: m.from ?? null,
+        to: null,
+        result: 'failed',
+        error: target.error,
+      }),
     );
     return { ...outcomeOf(plan, failed, null), ...(target.emergency ? { emergency: target.emergency } : {}) };
   }

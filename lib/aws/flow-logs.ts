@@ -2,8 +2,8 @@
 import {
   type CloudWatchLogsClient,
   CreateLogGroupCommand,
-  paginateDescribeLogGroups,
   PutRetentionPolicyCommand,
+  paginateDescribeLogGroups,
 } from '@aws-sdk/client-cloudwatch-logs';
 import {
   CreateFlowLogsCommand,
@@ -120,7 +120,10 @@ export async function createFlowLogs(ec2: EC2Client, request: FlowLogRequest): P
     for (const item of answer.Unsuccessful ?? []) {
       const resourceId = item.ResourceId ?? '';
       failed.add(resourceId);
-      result.failed.push({ resourceId, error: `${item.Error?.Code ?? 'Error'}: ${item.Error?.Message ?? ''}`.trim() });
+      result.failed.push({
+        resourceId,
+        error: `${item.Error?.Code ?? 'Error'}: ${item.Error?.Message ?? ''}`.trim(),
+      });
     }
     result.created.push(...batch.filter((id) => !failed.has(id)));
     result.flowLogIds.push(...(answer.FlowLogIds ?? []));

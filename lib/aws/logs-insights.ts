@@ -67,7 +67,9 @@ export async function runInsightsQuery(
         () => 'stopped',
         (error: unknown) => `StopQuery failed (${error instanceof Error ? error.message : String(error)})`,
       );
-      throw new InsightsQueryError(`Logs Insights query ${queryId} still ${status} after ${Math.round(waited)} s: ${stop}`);
+      throw new InsightsQueryError(
+        `Logs Insights query ${queryId} still ${status} after ${Math.round(waited)} s: ${stop}`,
+      );
     }
     await sleep(delay * MS_PER_SECOND);
     waited += delay;

@@ -5,7 +5,11 @@ const PAGE_SIZE = 100;
 
 export async function prefixListCidrs(ec2: EC2Client, prefixListId: string): Promise<string[]> {
   const cidrs: string[] = [];
-  const pages = paginateGetManagedPrefixListEntries({ client: ec2, pageSize: PAGE_SIZE }, { PrefixListId: prefixListId });
-  for await (const page of pages) for (const entry of page.Entries ?? []) if (entry.Cidr) cidrs.push(entry.Cidr);
+  const pages = paginateGetManagedPrefixListEntries(
+    { client: ec2, pageSize: PAGE_SIZE },
+    { PrefixListId: prefixListId },
+  );
+  for await (const page of pages)
+    for (const entry of page.Entries ?? []) if (entry.Cidr) cidrs.push(entry.Cidr);
   return cidrs;
 }

@@ -5,6 +5,9 @@ import { isBadInput } from '../errors';
 import { registerAlert } from './commands/alert-command';
 import { registerAnalyze } from './commands/analyze-command';
 import { registerDemo } from './commands/demo-command';
+import { registerEndpointCommands } from './commands/endpoints-command';
+import { registerFailover } from './commands/failover-command';
+import { registerSchedule } from './commands/schedule-command';
 
 export const EXIT = { done: 0, failed: 1, badInput: 2 } as const;
 
@@ -15,6 +18,9 @@ export function buildProgram(): Command {
     .showHelpAfterError(false);
   registerAnalyze(program);
   registerAlert(program);
+  registerFailover(program);
+  registerSchedule(program);
+  registerEndpointCommands(program);
   registerDemo(program);
   return program;
 }

@@ -22,6 +22,8 @@ export interface CoreConfig {
   defaultTimezone: string;
   /** Total attempts per AWS call (the SDK's standard retry strategy). */
   maxAttempts: number;
+  /** Local mode: a snapshot file the Lambda clients answer from instead of AWS (docs/local-invoke.md). */
+  localSnapshot?: string;
 }
 
 function matching(
@@ -50,9 +52,11 @@ export function coreConfig(env: Env): CoreConfig {
     EVENT_BUS,
     'an EventBridge bus name or ARN',
   );
+  const localSnapshot = optionalString(env, 'NAT_OPTIMIZER_SNAPSHOT');
   return {
     region,
     ...(topicArn ? { topicArn } : {}),
+    ...(localSnapshot ? { localSnapshot } : {}),
     eventBusName: eventBusName ?? 'default',
     defaultTimezone: timezoneField(env, 'NAT_OPTIMIZER_TIMEZONE', 'UTC'),
     maxAttempts: numberField(env, 'NAT_OPTIMIZER_MAX_ATTEMPTS', 5, { min: 1, max: 20, integer: true }),

@@ -10,6 +10,10 @@ export const LOG_RETENTION_DAYS = [
 export const DEFAULT_FLOW_LOG_GROUP = '/nat-optimizer/nat-flow-logs';
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+
+export function isRoleArn(text: string): boolean {
+  return ROLE_ARN.test(text);
+}
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 const LOG_GROUP_NAME = /^[\w\-/.#]{1,512}$/;
 
@@ -27,14 +31,20 @@ export interface EndpointsConfig {
 
 function matching(env: Env, name: string, pattern: RegExp, expected: string): string | undefined {
   const value = optionalString(env, name);
-  if (value !== undefined && !pattern.test(value)) throw new ConfigError(`${name} must be ${expected}, got "${value}"`);
+  if (value !== undefined && !pattern.test(value))
+    throw new ConfigError(`${name} must be ${expected}, got "${value}"`);
   return value;
 }
 
 export function endpointsConfig(env: Env, analysisDays: number): EndpointsConfig {
   const flowLogGroupName = matching(env, 'NAT_OPTIMIZER_FLOW_LOG_GROUP', LOG_GROUP_NAME, 'a log group name');
   const flowLogRoleArn = matching(env, 'NAT_OPTIMIZER_FLOW_LOG_ROLE_ARN', ROLE_ARN, 'an IAM role ARN');
-  const organizationId = matching(env, 'NAT_OPTIMIZER_ORG_ID', ORGANIZATION_ID, 'an AWS Organizations id (o-…)');
+  const organizationId = matching(
+    env,
+    'NAT_OPTIMIZER_ORG_ID',
+    ORGANIZATION_ID,
+    'an AWS Organizations id (o-…)',
+  );
   const retention = numberField(env, 'NAT_OPTIMIZER_FLOW_LOG_RETENTION_DAYS', 30, { min: 1, integer: true });
   if (!LOG_RETENTION_DAYS.some((days) => days === retention)) {
     throw new ConfigError(

@@ -40,10 +40,10 @@ export function numberField(
 }
 
 export function booleanField(env: Env, name: string, fallback: boolean): boolean {
-  const text = raw(env, name)?.toLowerCase();
+  const text = raw(env, name);
   if (text === undefined) return fallback;
-  if (['true', '1', 'yes', 'on'].includes(text)) return true;
-  if (['false', '0', 'no', 'off'].includes(text)) return false;
+  if (['true', '1', 'yes', 'on'].includes(text.toLowerCase())) return true;
+  if (['false', '0', 'no', 'off'].includes(text.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${text}"`);
 }
 

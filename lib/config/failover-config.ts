@@ -24,8 +24,12 @@ export interface FailoverConfig {
 
 function periodField(env: Env): number {
   const name = 'NAT_OPTIMIZER_FAILOVER_ALARM_PERIOD_SECONDS';
-  const value = numberField(env, name, DEFAULT_FAILOVER_SETTINGS.alarm.periodSeconds, { min: 60, integer: true });
-  if (value % SECONDS_PER_MINUTE !== 0) throw new ConfigError(`${name} must be a multiple of 60, got "${value}"`);
+  const value = numberField(env, name, DEFAULT_FAILOVER_SETTINGS.alarm.periodSeconds, {
+    min: 60,
+    integer: true,
+  });
+  if (value % SECONDS_PER_MINUTE !== 0)
+    throw new ConfigError(`${name} must be a multiple of 60, got "${value}"`);
   return value;
 }
 
@@ -40,14 +44,21 @@ function probeUrl(env: Env): string {
 
 export function failoverConfig(env: Env): FailoverConfig {
   const d = DEFAULT_FAILOVER_SETTINGS;
-  const evaluationPeriods = numberField(env, 'NAT_OPTIMIZER_FAILOVER_EVALUATION_PERIODS', d.alarm.evaluationPeriods, {
-    min: 1,
-    max: MAX_EVALUATION_PERIODS,
-    integer: true,
-  });
+  const evaluationPeriods = numberField(
+    env,
+    'NAT_OPTIMIZER_FAILOVER_EVALUATION_PERIODS',
+    d.alarm.evaluationPeriods,
+    {
+      min: 1,
+      max: MAX_EVALUATION_PERIODS,
+      integer: true,
+    },
+  );
   const probeGateway = optionalString(env, 'NAT_OPTIMIZER_EGRESS_PROBE_NAT_GATEWAY_ID');
   if (probeGateway !== undefined && !/^nat-[0-9a-f]+$/.test(probeGateway)) {
-    throw new ConfigError(`NAT_OPTIMIZER_EGRESS_PROBE_NAT_GATEWAY_ID must be a NAT gateway id, got "${probeGateway}"`);
+    throw new ConfigError(
+      `NAT_OPTIMIZER_EGRESS_PROBE_NAT_GATEWAY_ID must be a NAT gateway id, got "${probeGateway}"`,
+    );
   }
   return {
     settings: {
@@ -70,11 +81,22 @@ export function failoverConfig(env: Env): FailoverConfig {
           Math.min(d.alarm.datapointsToAlarm, evaluationPeriods),
           { min: 1, max: evaluationPeriods, integer: true },
         ),
-        dropRatioThreshold: numberField(env, 'NAT_OPTIMIZER_FAILOVER_DROP_RATIO', d.alarm.dropRatioThreshold, {
-          max: 1,
+        dropRatioThreshold: numberField(
+          env,
+          'NAT_OPTIMIZER_FAILOVER_DROP_RATIO',
+          d.alarm.dropRatioThreshold,
+          {
+            max: 1,
+          },
+        ),
+        minPackets: numberField(env, 'NAT_OPTIMIZER_FAILOVER_MIN_PACKETS', d.alarm.minPackets, {
+          integer: true,
         }),
-        minPackets: numberField(env, 'NAT_OPTIMIZER_FAILOVER_MIN_PACKETS', d.alarm.minPackets, { integer: true }),
-        portErrorThreshold: numberField(env, 'NAT_OPTIMIZER_FAILOVER_PORT_ERRORS', d.alarm.portErrorThreshold),
+        portErrorThreshold: numberField(
+          env,
+          'NAT_OPTIMIZER_FAILOVER_PORT_ERRORS',
+          d.alarm.portErrorThreshold,
+        ),
         probeSuccessThreshold: d.alarm.probeSuccessThreshold,
       },
     },

@@ -11,7 +11,13 @@ export type GatewayEndpointService = (typeof GATEWAY_ENDPOINT_SERVICES)[number];
 const TRAFFIC_KEY: Record<GatewayEndpointService, keyof ServiceTraffic> = { s3: 'S3', dynamodb: 'DYNAMODB' };
 
 /** Endpoint states in which it no longer routes anything. */
-const DEAD_ENDPOINT_STATES: ReadonlySet<string> = new Set(['deleting', 'deleted', 'failed', 'rejected', 'expired']);
+const DEAD_ENDPOINT_STATES: ReadonlySet<string> = new Set([
+  'deleting',
+  'deleted',
+  'failed',
+  'rejected',
+  'expired',
+]);
 
 export function gatewayServiceName(region: string, service: GatewayEndpointService): string {
   return `com.amazonaws.${region}.${service}`;
@@ -65,7 +71,11 @@ export function natRoutedTables(inventory: Inventory, vpcId: string): RouteTable
   );
 }
 
-export function liveGatewayEndpoints(inventory: Inventory, vpcId: string, serviceName: string): VpcEndpoint[] {
+export function liveGatewayEndpoints(
+  inventory: Inventory,
+  vpcId: string,
+  serviceName: string,
+): VpcEndpoint[] {
   return inventory.vpcEndpoints.filter(
     (endpoint) =>
       endpoint.vpcId === vpcId &&
@@ -77,9 +87,13 @@ export function liveGatewayEndpoints(inventory: Inventory, vpcId: string, servic
 
 /** Tables that already reach the service through a gateway endpoint: associated, or holding its prefix-list route. */
 export function tablesReachingService(inventory: Inventory, vpcId: string, serviceName: string): Set<string> {
-  const covered = new Set(liveGatewayEndpoints(inventory, vpcId, serviceName).flatMap((e) => e.routeTableIds));
+  const covered = new Set(
+    liveGatewayEndpoints(inventory, vpcId, serviceName).flatMap((e) => e.routeTableIds),
+  );
   const prefixLists = new Set(
-    inventory.prefixLists.filter((list) => list.prefixListName === serviceName).map((list) => list.prefixListId),
+    inventory.prefixLists
+      .filter((list) => list.prefixListName === serviceName)
+      .map((list) => list.prefixListId),
   );
   for (const table of inventory.routeTables) {
     const routed = table.routes.some(
@@ -97,7 +111,9 @@ export function tablesReachingService(inventory: Inventory, vpcId: string, servi
 /** The endpoint to extend: the optimizer's own first, then the oldest id for a stable choice. */
 function endpointToExtend(endpoints: VpcEndpoint[]): VpcEndpoint | undefined {
   const ours = endpoints.filter((e) => e.tags[MANAGED_TAG.key] === MANAGED_TAG.value);
-  return [...(ours.length > 0 ? ours : endpoints)].sort((a, b) => a.vpcEndpointId.localeCompare(b.vpcEndpointId))[0];
+  return [...(ours.length > 0 ? ours : endpoints)].sort((a, b) =>
+    a.vpcEndpointId.localeCompare(b.vpcEndpointId),
+  )[0];
 }
 
 function savingsOf(
@@ -106,7 +122,11 @@ function savingsOf(
   gained: readonly RouteTable[],
 ): Pick<EndpointStep, 'estimatedMonthlySavings' | 'unattributedNatGatewayIds'> {
   const gatewayIds = [
-    ...new Set(gained.flatMap((t) => t.routes.flatMap((r) => (r.destination === DEFAULT_ROUTE ? r.natGatewayId ?? [] : [])))),
+    ...new Set(
+      gained.flatMap((t) =>
+        t.routes.flatMap((r) => (r.destination === DEFAULT_ROUTE ? (r.natGatewayId ?? []) : [])),
+      ),
+    ),
   ].sort();
   const allTables = natRoutedTables(input.inventory, input.vpcId);
   let total = 0;
@@ -130,41 +150,49 @@ function savingsOf(
   };
 }
 
-function planService(input: EndpointPlanInput, service: GatewayEndpointService, natTables: RouteTable[]): EndpointStep {
+function planService(
+  input: EndpointPlanInput,
+  service: GatewayEndpointService,
+  natTables: RouteTable[],
+): EndpointStep {
   const serviceName = gatewayServiceName(input.inventory.region, service);
   const covered = tablesReachingService(input.inventory, input.vpcId, serviceName);
   const missing = natTables.filter((t) => !covered.has(t.routeTableId));
-  const missingIds = missing.map((t) => t.routeTableId);
   const existing = endpointToExtend(liveGatewayEndpoints(input.inventory, input.vpcId, serviceName));
-  const base = { service, serviceName, routeTableIds: missingIds };
-  const known = { estimatedMonthlySavings: 0, unattributedNatGatewayIds: [] };
-  const of = existing ? { vpcEndpointId: existing.vpcEndpointId } : {};
-  if (natTables.length === 0) {
-    return { ...base, ...of, ...known, action: 'none', reason: 'no route table of the VPC sends 0.0.0.0/0 to a NAT gateway' };
-  }
-  if (missing.length === 0) {
-    return { ...base, ...of, ...known, action: 'none', reason: 'every NAT-routed table already reaches it through an endpoint' };
-  }
-  const savings = savingsOf(input, service, missing);
-  if (!existing) {
-    return { ...base, ...savings, action: 'create', reason: `no ${service} gateway endpoint in the VPC` };
-  }
-  if (!input.extendExisting) {
+  const step = (action: EndpointAction, reason: string): EndpointStep => {
+    const savings =
+      missing.length > 0
+        ? savingsOf(input, service, missing)
+        : { estimatedMonthlySavings: 0, unattributedNatGatewayIds: [] };
     return {
-      ...base,
+      service,
+      serviceName,
+      action,
+      ...(existing ? { vpcEndpointId: existing.vpcEndpointId } : {}),
+      routeTableIds: missing.map((t) => t.routeTableId),
+      reason,
       ...savings,
-      vpcEndpointId: existing.vpcEndpointId,
-      action: 'skip',
-      reason: `${existing.vpcEndpointId} exists without these tables; pass --extend-existing to add them`,
+    };
+  };
+  if (natTables.length === 0)
+    return step('none', 'no route table of the VPC sends 0.0.0.0/0 to a NAT gateway');
+  if (missing.length === 0)
+    return step('none', 'every NAT-routed table already reaches it through an endpoint');
+  if (!existing) {
+    const created = step('create', `no ${service} gateway endpoint in the VPC`);
+    if (created.estimatedMonthlySavings !== 0 || created.unattributedNatGatewayIds.length > 0) return created;
+    return {
+      ...created,
+      reason: `${created.reason}; no ${service} traffic measured through NAT (the endpoint is free)`,
     };
   }
-  return {
-    ...base,
-    ...savings,
-    vpcEndpointId: existing.vpcEndpointId,
-    action: 'extend',
-    reason: `${existing.vpcEndpointId} exists without these tables`,
-  };
+  if (!input.extendExisting) {
+    return step(
+      'skip',
+      `${existing.vpcEndpointId} exists without these tables; pass --extend-existing to add them`,
+    );
+  }
+  return step('extend', `${existing.vpcEndpointId} exists without these tables`);
 }
 
 export function planEndpoints(input: EndpointPlanInput): EndpointPlan {

@@ -89,7 +89,8 @@ export function defaultEndpointPolicy(service: GatewayEndpointService, owner: Po
 }
 
 export function assertOrganizationId(id: string): string {
-  if (!ORGANIZATION_ID.test(id)) throw new EndpointPolicyError(`"${id}" is not an AWS Organizations id (o-…)`);
+  if (!ORGANIZATION_ID.test(id))
+    throw new EndpointPolicyError(`"${id}" is not an AWS Organizations id (o-…)`);
   return id;
 }
 
@@ -100,27 +101,43 @@ const statementSchema = z
     Action: z.optional(stringOrList),
     NotAction: z.optional(stringOrList),
   })
-  .check(z.refine((s) => s.Action !== undefined || s.NotAction !== undefined, 'a statement needs Action or NotAction'));
+  .check(
+    z.refine(
+      (s) => s.Action !== undefined || s.NotAction !== undefined,
+      'a statement needs Action or NotAction',
+    ),
+  );
+const statementsSchema = z.array(statementSchema).check(z.minLength(1, 'needs at least one statement'));
 const policySchema = z.looseObject({
   Version: z.enum(['2012-10-17', '2008-10-17']),
-  Statement: z.union([statementSchema, z.array(statementSchema).check(z.minLength(1))]),
+  // A single statement may stand without a list; it is checked as a list of one.
+  Statement: z.pipe(
+    z.unknown(),
+    z.transform((value) => (Array.isArray(value) ? value : [value])),
+  ),
 });
 
 /** A user's policy file: JSON with a Version and Allow/Deny statements, within AWS's size limit. */
 export function parseEndpointPolicy(text: string, source: string): string {
   if (text.length > MAX_POLICY_LENGTH) {
-    throw new EndpointPolicyError(`${source}: ${text.length} characters, an endpoint policy holds at most ${MAX_POLICY_LENGTH}`);
+    throw new EndpointPolicyError(
+      `${source}: ${text.length} characters, an endpoint policy holds at most ${MAX_POLICY_LENGTH}`,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new EndpointPolicyError(`${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new EndpointPolicyError(
+      `${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  const checked = policySchema.safeParse(json);
+  const policy = policySchema.safeParse(json);
+  const checked = policy.success ? statementsSchema.safeParse(policy.data.Statement) : policy;
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : 'the document';
+    const path = [...(policy.success ? ['Statement'] : []), ...(issue?.path ?? [])];
+    const where = path.length > 0 ? path.join('.') : 'the document';
     throw new EndpointPolicyError(`${source}: ${where}: ${issue?.message ?? 'invalid policy'}`);
   }
   return text;

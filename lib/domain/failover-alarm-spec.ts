@@ -72,7 +72,10 @@ function probe(natGatewayId: string, period: number): AlarmMetricQuery {
     metricStat: {
       namespace: PROBE_NAMESPACE,
       metricName: PROBE_METRIC,
-      dimensions: { [PROBE_SERVICE_DIMENSION.name]: PROBE_SERVICE_DIMENSION.value, [NAT_GATEWAY_DIMENSION]: natGatewayId },
+      dimensions: {
+        [PROBE_SERVICE_DIMENSION.name]: PROBE_SERVICE_DIMENSION.value,
+        [NAT_GATEWAY_DIMENSION]: natGatewayId,
+      },
       period,
       stat: 'Average',
     },
@@ -84,7 +87,11 @@ function probe(natGatewayId: string, period: number): AlarmMetricQuery {
  * (only with enough packets to judge), or failed to allocate ports more than the threshold, or (with the probe)
  * the egress probe mostly failed. A silent gateway (no data) is not breaching: see docs/failover.md.
  */
-export function failoverAlarmSpec(gateway: NatGateway, settings: FailoverAlarmSettings, withProbe: boolean): AlarmSpec {
+export function failoverAlarmSpec(
+  gateway: NatGateway,
+  settings: FailoverAlarmSettings,
+  withProbe: boolean,
+): AlarmSpec {
   const id = gateway.natGatewayId;
   const period = settings.periodSeconds;
   const conditions = [`dropratio > ${settings.dropRatioThreshold}`];
@@ -133,7 +140,10 @@ export function definitionKey(definition: AlarmDefinition): string {
     returnData: m.returnData,
     expression: m.expression ?? null,
     metricStat: m.metricStat
-      ? { ...m.metricStat, dimensions: Object.entries(m.metricStat.dimensions).sort(([a], [b]) => a.localeCompare(b)) }
+      ? {
+          ...m.metricStat,
+          dimensions: Object.entries(m.metricStat.dimensions).sort(([a], [b]) => a.localeCompare(b)),
+        }
       : null,
   }));
   return JSON.stringify([

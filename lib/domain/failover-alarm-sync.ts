@@ -1,6 +1,12 @@
 // Which health alarms to create, update or delete so there is exactly one per gateway tagged for failover.
+
+import {
+  type AlarmDefinition,
+  type AlarmSpec,
+  definitionKey,
+  failoverAlarmSpec,
+} from './failover-alarm-spec';
 import type { AlarmStateValue } from './failover-event';
-import { type AlarmDefinition, type AlarmSpec, definitionKey, failoverAlarmSpec } from './failover-alarm-spec';
 import type { FailoverSettings } from './failover-settings';
 import { FAILOVER_TAGS, failoverOptIn, isOn } from './failover-tags';
 import type { Inventory, NatGateway } from './model';
@@ -35,7 +41,10 @@ const ALARMED_STATES: ReadonlySet<string> = new Set(['pending', 'available']);
 
 export function probeEnabled(gateway: NatGateway, inventory: Inventory, settings: FailoverSettings): boolean {
   const vpc = inventory.vpcs.find((v) => v.vpcId === gateway.vpcId);
-  return settings.probeVpcIds.includes(gateway.vpcId) || (vpc !== undefined && isOn(vpc.tags, FAILOVER_TAGS.egressProbe));
+  return (
+    settings.probeVpcIds.includes(gateway.vpcId) ||
+    (vpc !== undefined && isOn(vpc.tags, FAILOVER_TAGS.egressProbe))
+  );
 }
 
 export function planAlarmSync(
@@ -53,10 +62,12 @@ export function planAlarmSync(
         natGatewayId: gateway.natGatewayId,
         reason: `tag ${USER_TAGS.failover}="${optIn.value}" is neither "on" nor "off": its alarm is left as it is`,
       });
-      for (const alarm of existing) if (alarm.natGatewayId === gateway.natGatewayId) keep.add(alarm.alarmName);
+      for (const alarm of existing)
+        if (alarm.natGatewayId === gateway.natGatewayId) keep.add(alarm.alarmName);
       continue;
     }
-    if (optIn.kind === 'off' || !ALARMED_STATES.has(gateway.state) || gateway.availabilityMode === 'regional') continue;
+    if (optIn.kind === 'off' || !ALARMED_STATES.has(gateway.state) || gateway.availabilityMode === 'regional')
+      continue;
     const spec = failoverAlarmSpec(gateway, settings.alarm, probeEnabled(gateway, inventory, settings));
     keep.add(spec.alarmName);
     const current = byName.get(spec.alarmName);

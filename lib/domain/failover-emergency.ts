@@ -1,8 +1,9 @@
 // The emergency gateway: when no healthy gateway exists in an opted-in VPC, a new one in a public subnet of
 // another AZ takes the routes; it is removed after failback. Its Elastic IP is kept (tagged) for next time.
-import type { AlarmStates } from './failover-target';
+
 import type { FailoverSettings } from './failover-settings';
 import { FAILOVER_TAGS, isEmergencyFor, isManaged, isOn } from './failover-tags';
+import type { AlarmStates } from './failover-target';
 import { DEFAULT_ROUTE, type ElasticIp, type Inventory, type NatGateway, type Tags } from './model';
 import { MANAGED_TAG } from './tag-keys';
 
@@ -29,7 +30,10 @@ export interface EmergencyPlan {
 
 export function emergencyOptedIn(vpcId: string, inventory: Inventory, settings: FailoverSettings): boolean {
   const vpc = inventory.vpcs.find((v) => v.vpcId === vpcId);
-  return settings.emergencyVpcIds.includes(vpcId) || (vpc !== undefined && isOn(vpc.tags, FAILOVER_TAGS.emergencyGateway));
+  return (
+    settings.emergencyVpcIds.includes(vpcId) ||
+    (vpc !== undefined && isOn(vpc.tags, FAILOVER_TAGS.emergencyGateway))
+  );
 }
 
 /** Public subnets of the VPC outside the failing gateway's AZ, in a stable order. */
@@ -43,18 +47,26 @@ function publicSubnets(failing: NatGateway, inventory: Inventory): Inventory['su
         ),
     );
   return inventory.subnets
-    .filter((s) => s.vpcId === failing.vpcId && s.availabilityZone !== failing.availabilityZone && isPublic(s.subnetId))
-    .sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone) || a.subnetId.localeCompare(b.subnetId));
+    .filter(
+      (s) =>
+        s.vpcId === failing.vpcId && s.availabilityZone !== failing.availabilityZone && isPublic(s.subnetId),
+    )
+    .sort(
+      (a, b) => a.availabilityZone.localeCompare(b.availabilityZone) || a.subnetId.localeCompare(b.subnetId),
+    );
 }
 
 function chooseEip(vpcId: string, inventory: Inventory, notes: string[]): EmergencyEip {
-  const free = (eip: ElasticIp | undefined): eip is ElasticIp => eip !== undefined && eip.associationId === undefined;
+  const free = (eip: ElasticIp | undefined): eip is ElasticIp =>
+    eip !== undefined && eip.associationId === undefined;
   const vpc = inventory.vpcs.find((v) => v.vpcId === vpcId);
   const configured = vpc?.tags[FAILOVER_TAGS.emergencyEip]?.trim();
   if (configured) {
     const eip = inventory.elasticIps.find((e) => e.allocationId === configured);
     if (free(eip)) return { kind: 'configured', allocationId: configured };
-    notes.push(`spare Elastic IP ${configured} (${FAILOVER_TAGS.emergencyEip}) is ${eip ? 'in use' : 'not found'}`);
+    notes.push(
+      `spare Elastic IP ${configured} (${FAILOVER_TAGS.emergencyEip}) is ${eip ? 'in use' : 'not found'}`,
+    );
   }
   const reusable = inventory.elasticIps
     .filter((e) => free(e) && isManaged(e) && e.tags[FAILOVER_TAGS.emergencyVpc] === vpcId)
@@ -75,7 +87,9 @@ export function planEmergency(
   const existingSubnet = existing && inventory.subnets.find((s) => s.subnetId === existing.subnetId);
   const chosen = existingSubnet ?? subnet;
   if (!chosen) {
-    return { reason: `no public subnet (default route to an internet gateway) in another AZ of ${failing.vpcId}` };
+    return {
+      reason: `no public subnet (default route to an internet gateway) in another AZ of ${failing.vpcId}`,
+    };
   }
   const eip: EmergencyEip = existing?.allocationId
     ? { kind: 'reused', allocationId: existing.allocationId }
@@ -131,7 +145,8 @@ export function emergencyGatewaysFreedBy(
     .filter((gateway) =>
       inventory.routeTables.every(
         (table) =>
-          movedTableIds.has(table.routeTableId) || !table.routes.some((r) => r.natGatewayId === gateway.natGatewayId),
+          movedTableIds.has(table.routeTableId) ||
+          !table.routes.some((r) => r.natGatewayId === gateway.natGatewayId),
       ),
     )
     .map((gateway) => gateway.natGatewayId);

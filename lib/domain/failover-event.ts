@@ -9,7 +9,9 @@ export const ALARM_DETAIL_TYPE = 'CloudWatch Alarm State Change';
 export const NAT_GATEWAY_DIMENSION = 'NatGatewayId';
 
 // CloudWatch writes offsets without a colon ("…551+0000"): any instant Date can read is accepted.
-const instant = z.string().check(z.refine((text) => !Number.isNaN(Date.parse(text)), 'must be an ISO-8601 instant'));
+const instant = z
+  .string()
+  .check(z.refine((text) => !Number.isNaN(Date.parse(text)), 'must be an ISO-8601 instant'));
 
 const alarmState = z.looseObject({
   value: z.enum(ALARM_STATES),
@@ -70,7 +72,8 @@ export function gatewayOfAlarmMetrics(
 ): GatewayOfAlarm {
   const ids = new Set(metrics.flatMap((m) => m.dimensions[NAT_GATEWAY_DIMENSION] ?? []));
   const [first, ...others] = [...ids];
-  if (first === undefined) return { reason: `none of the alarm's metrics has a ${NAT_GATEWAY_DIMENSION} dimension` };
+  if (first === undefined)
+    return { reason: `none of the alarm's metrics has a ${NAT_GATEWAY_DIMENSION} dimension` };
   if (others.length > 0) return { reason: `the alarm watches several NAT gateways (${[...ids].join(', ')})` };
   return { natGatewayId: first };
 }

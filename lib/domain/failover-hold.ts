@@ -1,6 +1,7 @@
 // The minimum hold: routes stay failed over at least this long, so a flapping alarm cannot make them oscillate.
-import { ROUTE_TABLE_TAGS } from './tag-keys';
+
 import type { Tags } from './model';
+import { ROUTE_TABLE_TAGS } from './tag-keys';
 
 const MINUTE_MS = 60_000;
 

@@ -4,7 +4,13 @@ import type { AlarmStateValue } from './failover-event';
 import { holdStatus } from './failover-hold';
 import type { FailoverSettings } from './failover-settings';
 import { FAILOVER_TAGS, failoverOptIn, isOn } from './failover-tags';
-import { type AlarmStates, chooseTarget, defaultRouteTarget, isParked, type Rejection } from './failover-target';
+import {
+  type AlarmStates,
+  chooseTarget,
+  defaultRouteTarget,
+  isParked,
+  type Rejection,
+} from './failover-target';
 import type { Inventory, NatGateway, RouteTable } from './model';
 import { ROUTE_TABLE_TAGS, USER_TAGS } from './tag-keys';
 
@@ -27,7 +33,9 @@ export interface TableSkip {
   reason: string;
 }
 
-export type FailoverTarget = { kind: 'gateway'; natGatewayId: string } | { kind: 'emergency'; plan: EmergencyPlan };
+export type FailoverTarget =
+  | { kind: 'gateway'; natGatewayId: string }
+  | { kind: 'emergency'; plan: EmergencyPlan };
 
 export interface GatewayPlan {
   kind: PlanKind;
@@ -77,18 +85,26 @@ function healthy(natGatewayId: string | undefined, ctx: PlanContext): boolean {
 }
 
 /** Tables on the failing gateway, and tables failed over from it whose current target is no longer healthy. */
-function tablesToFailOver(failing: NatGateway, ctx: PlanContext): { move: RouteTable[]; skipped: TableSkip[] } {
+function tablesToFailOver(
+  failing: NatGateway,
+  ctx: PlanContext,
+): { move: RouteTable[]; skipped: TableSkip[] } {
   const move: RouteTable[] = [];
   const skipped: TableSkip[] = [];
   for (const table of ctx.inventory.routeTables) {
     if (table.vpcId !== failing.vpcId) continue;
     const current = defaultRouteTarget(table);
     const onFailing = current === failing.natGatewayId;
-    const stranded = table.tags[ROUTE_TABLE_TAGS.failoverFrom] === failing.natGatewayId && !healthy(current, ctx);
+    const stranded =
+      table.tags[ROUTE_TABLE_TAGS.failoverFrom] === failing.natGatewayId && !healthy(current, ctx);
     if (!onFailing && !stranded) continue;
     const parkedGateway = table.tags[ROUTE_TABLE_TAGS.parkedGateway];
     if (isOn(table.tags, FAILOVER_TAGS.egressProbe)) {
-      skipped.push({ routeTableId: table.routeTableId, from: current, reason: 'egress-probe table: never moved' });
+      skipped.push({
+        routeTableId: table.routeTableId,
+        from: current,
+        reason: 'egress-probe table: never moved',
+      });
     } else if (parkedGateway !== undefined) {
       skipped.push({
         routeTableId: table.routeTableId,
@@ -149,7 +165,13 @@ export function planFailover(failing: NatGateway, ctx: PlanContext): GatewayPlan
   }
   plan.kind = 'none';
   plan.noTarget = true;
-  plan.skipped.push(...toMove(undefined).map(({ routeTableId, from }) => ({ routeTableId, from, reason: 'no healthy target' })));
+  plan.skipped.push(
+    ...toMove(undefined).map(({ routeTableId, from }) => ({
+      routeTableId,
+      from,
+      reason: 'no healthy target',
+    })),
+  );
   return plan;
 }
 
@@ -160,14 +182,20 @@ export function planFailback(
   ctx: PlanContext,
 ): GatewayPlan {
   const plan = basePlan(natGatewayId, alarmState, recovered?.vpcId);
-  const tables = ctx.inventory.routeTables.filter((t) => t.tags[ROUTE_TABLE_TAGS.failoverFrom] === natGatewayId);
+  const tables = ctx.inventory.routeTables.filter(
+    (t) => t.tags[ROUTE_TABLE_TAGS.failoverFrom] === natGatewayId,
+  );
   if (tables.length === 0) {
     plan.reason = `no route table is failed over from ${natGatewayId}: nothing to move back`;
     return plan;
   }
   if (recovered?.state !== 'available') {
     plan.reason = `${natGatewayId} is ${recovered?.state ?? 'gone'}, not available: ${tables.length} route table(s) stay failed over`;
-    plan.skipped = tables.map((t) => ({ routeTableId: t.routeTableId, from: defaultRouteTarget(t), reason: plan.reason }));
+    plan.skipped = tables.map((t) => ({
+      routeTableId: t.routeTableId,
+      from: defaultRouteTarget(t),
+      reason: plan.reason,
+    }));
     return plan;
   }
   for (const table of tables) {
@@ -189,7 +217,12 @@ export function planFailback(
         reason: `minimum hold of ${ctx.settings.minHoldMinutes} min: moves back after ${hold.until.toISOString()} (5-minute recheck)`,
       });
     } else {
-      plan.moves.push({ routeTableId: table.routeTableId, from: current, to: natGatewayId, origin: natGatewayId });
+      plan.moves.push({
+        routeTableId: table.routeTableId,
+        from: current,
+        to: natGatewayId,
+        origin: natGatewayId,
+      });
     }
   }
   plan.kind = plan.moves.length > 0 ? 'failback' : 'none';

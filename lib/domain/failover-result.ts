@@ -1,7 +1,7 @@
 // What a failover run reports (Contract 3: `{ alarmName, natGatewayId, state, actions:[{ routeTableId, from, to, result }] }`).
 import type { AlarmStateValue } from './failover-event';
-import type { Rejection } from './failover-target';
 import type { PlanKind } from './failover-plan';
+import type { Rejection } from './failover-target';
 
 export type ActionResult = 'done' | 'planned' | 'skipped' | 'failed';
 

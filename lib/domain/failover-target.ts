@@ -39,8 +39,10 @@ export function unfitReason(
   if (candidate.availabilityMode === 'regional') return 'regional NAT gateways are not supported';
   if (candidate.state !== 'available') return `it is ${candidate.state}, not available`;
   if (isParked(candidate.natGatewayId, inventory)) return 'it is parked by the scheduler';
-  if (candidate.availabilityZone === failing.availabilityZone) return `it is in the same AZ (${candidate.availabilityZone})`;
-  if (candidate.connectivityType !== failing.connectivityType) return `it is a ${candidate.connectivityType} gateway`;
+  if (candidate.availabilityZone === failing.availabilityZone)
+    return `it is in the same AZ (${candidate.availabilityZone})`;
+  if (candidate.connectivityType !== failing.connectivityType)
+    return `it is a ${candidate.connectivityType} gateway`;
   if (alarms.get(candidate.natGatewayId) === 'ALARM') return 'its own alarm is in ALARM';
   return undefined;
 }
@@ -68,7 +70,10 @@ export function chooseTarget(failing: NatGateway, inventory: Inventory, alarms: 
     const preferred = inventory.natGateways.find((g) => g.natGatewayId === preferredId);
     const reason = preferred ? unfitReason(preferred, failing, inventory, alarms) : 'it does not exist';
     if (preferred && reason === undefined) return { target: preferred, rejected };
-    rejected.push({ natGatewayId: preferredId, reason: `preferred by ${FAILOVER_TAGS.target}, but ${reason}` });
+    rejected.push({
+      natGatewayId: preferredId,
+      reason: `preferred by ${FAILOVER_TAGS.target}, but ${reason}`,
+    });
   }
   const fit: NatGateway[] = [];
   for (const candidate of inventory.natGateways) {

@@ -48,7 +48,9 @@ function isIpv4Cidr(cidr: string): boolean {
   const match = IPV4_CIDR.exec(cidr);
   if (!match) return false;
   const [, a, b, c, d, prefix] = match.map(Number);
-  return [a, b, c, d].every((octet) => octet !== undefined && octet <= MAX_OCTET) && (prefix ?? 99) <= MAX_PREFIX;
+  return (
+    [a, b, c, d].every((octet) => octet !== undefined && octet <= MAX_OCTET) && (prefix ?? 99) <= MAX_PREFIX
+  );
 }
 
 function inAnyCidr(field: string, cidrs: readonly string[]): string {
@@ -65,8 +67,10 @@ function inAnyCidr(field: string, cidrs: readonly string[]): string {
 export function buildFlowLogQuery(cidrs: ServiceCidrs): string {
   for (const service of ENDPOINT_SERVICES) {
     const bad = cidrs[service].find((cidr) => !isIpv4Cidr(cidr));
-    if (bad !== undefined) throw new FlowLogQueryError(`${service} prefix-list entry "${bad}" is not an IPv4 CIDR`);
-    if (cidrs[service].length === 0) throw new FlowLogQueryError(`no ${service} prefix-list entries for the region`);
+    if (bad !== undefined)
+      throw new FlowLogQueryError(`${service} prefix-list entry "${bad}" is not an IPv4 CIDR`);
+    if (cidrs[service].length === 0)
+      throw new FlowLogQueryError(`no ${service} prefix-list entries for the region`);
   }
   const names = FLOW_LOG_FIELDS.map(queryFieldName);
   const services = `[${ENDPOINT_SERVICES.map((s) => `"${s}"`).join(', ')}]`;

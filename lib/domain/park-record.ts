@@ -66,10 +66,10 @@ export function recordTags(record: ParkRecord): Tags {
     [PARK_TAGS.parkState]: record.state,
     [PARK_TAGS.parkedSubnet]: record.subnetId,
     [PARK_TAGS.parkedConnectivity]: record.connectivityType,
-    [PARK_TAGS.parkedSecondary]: record.secondary.join(LIST_SEPARATOR),
     [PARK_TAGS.unparkAttempt]: String(record.unparkAttempt),
   };
   if (record.privateIp) tags[PARK_TAGS.parkedPrivateIp] = record.privateIp;
+  if (record.secondary.length > 0) tags[PARK_TAGS.parkedSecondary] = record.secondary.join(LIST_SEPARATOR);
   encodeTags(record.tags).forEach((chunk, index) => {
     tags[chunkKey(index)] = chunk;
   });

@@ -29,8 +29,10 @@ export function isWait(step: ScheduleStep): boolean {
   return step.kind === 'wait-deleted' || step.kind === 'wait-available';
 }
 
-export function describeStep(step: ScheduleStep): string {
-  const ref = (g: GatewayRef) => ('natGatewayId' in g ? g.natGatewayId : 'the new gateway');
+/** The step in words; `replacementId` names the gateway a create step made, once known. */
+export function describeStep(step: ScheduleStep, replacementId?: string): string {
+  const ref = (g: GatewayRef) =>
+    'natGatewayId' in g ? g.natGatewayId : (replacementId ?? 'the new gateway');
   switch (step.kind) {
     case 'tag':
       return `tag ${step.resourceIds.join(', ')} (${step.why})`;
@@ -43,7 +45,7 @@ export function describeStep(step: ScheduleStep): string {
     case 'wait-deleted':
       return `wait until ${step.natGatewayIds.join(', ')} deleted`;
     case 'create-gateway':
-      return `create a NAT gateway in ${step.request.subnetId}`;
+      return `create ${replacementId ?? 'a NAT gateway'} in ${step.request.subnetId} (token ${step.request.clientToken})`;
     case 'wait-available':
       return `wait until ${ref(step.gateway)} available`;
   }

@@ -13,13 +13,18 @@ const MAX_SUBJECT = 99;
 
 function actionLine(action: FailoverAction): string {
   const route = `${action.routeTableId}: ${action.from ?? 'no route'} → ${action.to ?? '—'}`;
-  const detail = action.error ? ` (${action.error}: ${action.reason ?? ''})` : action.reason ? ` (${action.reason})` : '';
+  const detail = action.error
+    ? ` (${action.error}: ${action.reason ?? ''})`
+    : action.reason
+      ? ` (${action.reason})`
+      : '';
   return `  - ${route}  ${action.result}${detail}`;
 }
 
 function subjectOf(outcome: GatewayOutcome, moved: number): string {
   const id = outcome.natGatewayId;
-  if (outcome.noTarget) return `[nat-optimizer] ACTION NEEDED: ${id} failing, no healthy NAT gateway to fail over to`;
+  if (outcome.noTarget)
+    return `[nat-optimizer] ACTION NEEDED: ${id} failing, no healthy gateway to take over`;
   const failed = outcome.actions.filter((a) => a.result === 'failed').length;
   const verb = outcome.kind === 'failover' ? 'Failover' : 'Failback';
   const what = `${verb}: ${plural(moved, 'route table')} ${outcome.kind === 'failover' ? `${id} → ${outcome.target}` : `back to ${id}`}`;
@@ -27,7 +32,11 @@ function subjectOf(outcome: GatewayOutcome, moved: number): string {
 }
 
 /** What happened, why, which routes, from, to — for people (SNS) and machines (EventBridge). */
-export function failoverNotice(outcome: GatewayOutcome, alarmName: string | null, region: string): FailoverNotice {
+export function failoverNotice(
+  outcome: GatewayOutcome,
+  alarmName: string | null,
+  region: string,
+): FailoverNotice {
   const moved = outcome.actions.filter((a) => a.result === 'done').length;
   const lines = [
     outcome.noTarget
@@ -43,13 +52,19 @@ export function failoverNotice(outcome: GatewayOutcome, alarmName: string | null
         ]
       : []),
     ...(outcome.removedEmergencyGateways.length > 0
-      ? [`Emergency gateway removed: ${outcome.removedEmergencyGateways.join(', ')} (its Elastic IP is kept, tagged for reuse)`]
+      ? [
+          `Emergency gateway removed: ${outcome.removedEmergencyGateways.join(', ')} (its Elastic IP is kept, tagged for reuse)`,
+        ]
       : []),
     '',
     'Route tables (0.0.0.0/0):',
     ...outcome.actions.map(actionLine),
     ...(outcome.rejectedTargets.length > 0
-      ? ['', 'Gateways not chosen:', ...outcome.rejectedTargets.map((r) => `  - ${r.natGatewayId}: ${r.reason}`)]
+      ? [
+          '',
+          'Gateways not chosen:',
+          ...outcome.rejectedTargets.map((r) => `  - ${r.natGatewayId}: ${r.reason}`),
+        ]
       : []),
   ];
   return {

@@ -1,6 +1,7 @@
 // The terminal view of a failover run (`nat-optimizer failover` without --json) and of an alarm sync.
-import type { AlarmSyncSummary } from '../use-cases/alarm-sync';
+
 import type { FailoverRunResult } from '../domain/failover-result';
+import type { AlarmSyncSummary } from '../use-cases/alarm-sync';
 import { renderTextTable } from './text-table';
 
 export function renderFailoverTable(result: FailoverRunResult): string {
@@ -10,15 +11,28 @@ export function renderFailoverTable(result: FailoverRunResult): string {
     result.reason,
   ];
   if (result.target) head.push(`Target: ${result.target}`);
-  if (result.recoverySeconds !== null) head.push(`Alarm → last route replaced: ${result.recoverySeconds.toFixed(1)} s`);
+  if (result.recoverySeconds !== null)
+    head.push(`Alarm → last route replaced: ${result.recoverySeconds.toFixed(1)} s`);
   if (result.emergency) {
     const e = result.emergency;
-    head.push(`Emergency gateway: ${e.natGatewayId ?? 'none'} in ${e.subnetId} (${e.availabilityZone}), EIP ${e.allocationId ?? 'none'} (${e.source}), ${e.result}`);
+    head.push(
+      `Emergency gateway: ${e.natGatewayId ?? 'none'} in ${e.subnetId} (${e.availabilityZone}), EIP ${e.allocationId ?? 'none'} (${e.source}), ${e.result}`,
+    );
   }
-  if (result.removedEmergencyGateways.length > 0) head.push(`Removed emergency gateway(s): ${result.removedEmergencyGateways.join(', ')}`);
+  if (result.removedEmergencyGateways.length > 0)
+    head.push(`Removed emergency gateway(s): ${result.removedEmergencyGateways.join(', ')}`);
   if (result.notified.error) head.push(`Notification failed: ${result.notified.error}`);
-  const rows = result.actions.map((a) => [a.routeTableId, a.from ?? '—', a.to ?? '—', a.result, a.error ?? a.reason ?? '']);
-  const table = rows.length > 0 ? renderTextTable(['route table', 'from', 'to', 'result', 'detail'], rows) : 'No route table changed.';
+  const rows = result.actions.map((a) => [
+    a.routeTableId,
+    a.from ?? '—',
+    a.to ?? '—',
+    a.result,
+    a.error ?? a.reason ?? '',
+  ]);
+  const table =
+    rows.length > 0
+      ? renderTextTable(['route table', 'from', 'to', 'result', 'detail'], rows)
+      : 'No route table changed.';
   const rejected = result.rejectedTargets.map((r) => `  not chosen: ${r.natGatewayId} — ${r.reason}`);
   return [...head, '', table, ...(rejected.length > 0 ? ['', ...rejected] : [])].join('\n');
 }

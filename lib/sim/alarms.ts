@@ -79,7 +79,8 @@ function validationError(sim: SimAccount, message: string): Error {
 }
 
 function checkQueries(sim: SimAccount, queries: MetricDataQuery[]): void {
-  if (queries.length > MAX_METRICS) throw validationError(sim, `an alarm can hold at most ${MAX_METRICS} metrics`);
+  if (queries.length > MAX_METRICS)
+    throw validationError(sim, `an alarm can hold at most ${MAX_METRICS} metrics`);
   const ids = new Set<string>();
   for (const query of queries) {
     if (!query.Id || !QUERY_ID.test(query.Id)) {
@@ -103,10 +104,13 @@ function checkQueries(sim: SimAccount, queries: MetricDataQuery[]): void {
 
 function checkAlarm(sim: SimAccount, input: PutMetricAlarmInput): string {
   const name = input.AlarmName ?? '';
-  if (name.length === 0 || name.length > MAX_NAME_LENGTH) throw validationError(sim, 'AlarmName must be 1 to 255 characters');
-  if (input.Metrics && input.MetricName) throw validationError(sim, 'Metrics and MetricName cannot be used together');
+  if (name.length === 0 || name.length > MAX_NAME_LENGTH)
+    throw validationError(sim, 'AlarmName must be 1 to 255 characters');
+  if (input.Metrics && input.MetricName)
+    throw validationError(sim, 'Metrics and MetricName cannot be used together');
   if (input.Metrics) checkQueries(sim, input.Metrics);
-  else if (!input.MetricName || !input.Namespace) throw validationError(sim, 'MetricName and Namespace, or Metrics, are required');
+  else if (!input.MetricName || !input.Namespace)
+    throw validationError(sim, 'MetricName and Namespace, or Metrics, are required');
   const periods = input.EvaluationPeriods ?? 0;
   if (periods < 1) throw validationError(sim, 'EvaluationPeriods must be at least 1');
   if ((input.DatapointsToAlarm ?? periods) > periods) {
@@ -161,7 +165,11 @@ export function registerAlarms(sim: SimAccount): void {
 
   sim.on<DescribeAlarmsInput>('CloudWatch', 'DescribeAlarms', (input) => {
     if (input.AlarmNames && input.AlarmNamePrefix) {
-      throw sim.error('CloudWatch', 'InvalidParameterCombination', 'AlarmNames and AlarmNamePrefix cannot be used together');
+      throw sim.error(
+        'CloudWatch',
+        'InvalidParameterCombination',
+        'AlarmNames and AlarmNamePrefix cannot be used together',
+      );
     }
     const max = input.MaxRecords ?? MAX_RECORDS;
     if (max < 1 || max > MAX_RECORDS) throw validationError(sim, `MaxRecords must be 1 to ${MAX_RECORDS}`);
@@ -173,7 +181,8 @@ export function registerAlarms(sim: SimAccount): void {
       .filter((a) => !input.StateValue || a.state === input.StateValue)
       .sort((a, b) => a.alarmName.localeCompare(b.alarmName));
     const offset = input.NextToken ? Number(input.NextToken) : 0;
-    if (!Number.isInteger(offset) || offset < 0) throw sim.error('CloudWatch', 'InvalidNextToken', 'The NextToken is invalid');
+    if (!Number.isInteger(offset) || offset < 0)
+      throw sim.error('CloudWatch', 'InvalidNextToken', 'The NextToken is invalid');
     const page = selected.slice(offset, offset + max);
     const next = offset + page.length < selected.length ? String(offset + page.length) : undefined;
     return { MetricAlarms: page.map((a) => describe(sim, a)), CompositeAlarms: [], NextToken: next };
@@ -181,18 +190,24 @@ export function registerAlarms(sim: SimAccount): void {
 
   sim.on<DeleteAlarmsInput>('CloudWatch', 'DeleteAlarms', (input) => {
     const names = input.AlarmNames ?? [];
-    if (names.length === 0 || names.length > MAX_DELETE) throw validationError(sim, `AlarmNames must hold 1 to ${MAX_DELETE} names`);
+    if (names.length === 0 || names.length > MAX_DELETE)
+      throw validationError(sim, `AlarmNames must hold 1 to ${MAX_DELETE} names`);
     const alarms = alarmsOf(sim);
     const missing = names.filter((name) => !alarms.some((a) => a.alarmName === name));
-    if (missing.length > 0) throw sim.error('CloudWatch', 'ResourceNotFound', `Alarm(s) not found: ${missing.join(', ')}`, 404);
+    if (missing.length > 0)
+      throw sim.error('CloudWatch', 'ResourceNotFound', `Alarm(s) not found: ${missing.join(', ')}`, 404);
     sim.state.alarms = alarms.filter((a) => !names.includes(a.alarmName));
     return {};
   });
 
   sim.on<TagResourceInput>('CloudWatch', 'TagResource', (input) => {
     const alarm = findByArn(sim, input.ResourceARN);
-    const tags = { ...tagsOf(alarm), ...Object.fromEntries((input.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])) };
-    if (Object.keys(tags).length > MAX_TAGS) throw sim.error('CloudWatch', 'LimitExceededException', `at most ${MAX_TAGS} tags`);
+    const tags = {
+      ...tagsOf(alarm),
+      ...Object.fromEntries((input.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
+    };
+    if (Object.keys(tags).length > MAX_TAGS)
+      throw sim.error('CloudWatch', 'LimitExceededException', `at most ${MAX_TAGS} tags`);
     alarm.tags = tags;
     return {};
   });
@@ -222,7 +237,8 @@ export function applyAlarmStateChange(sim: SimAccount, change: AlarmStateChange)
     alarm = { alarmName: change.alarmName, natGatewayId: change.natGatewayId, state: change.state };
     alarms.push(alarm);
   }
-  const updated = typeof alarm.stateUpdatedAt === 'string' ? Date.parse(alarm.stateUpdatedAt) : Number.NEGATIVE_INFINITY;
+  const updated =
+    typeof alarm.stateUpdatedAt === 'string' ? Date.parse(alarm.stateUpdatedAt) : Number.NEGATIVE_INFINITY;
   if (change.at.getTime() < updated) return false;
   alarm.state = change.state;
   alarm.stateUpdatedAt = change.at.toISOString();

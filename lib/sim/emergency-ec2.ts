@@ -45,6 +45,11 @@ export function registerEmergencyEc2(sim: SimAccount): void {
     allocated += 1;
     const allocationId = derivedId('eipalloc', `${sim.state.accountId}:${publicIp}:${allocated}`);
     sim.state.elasticIps.push({ allocationId, publicIp, tags: record });
-    return { AllocationId: allocationId, PublicIp: publicIp, Domain: 'vpc', NetworkBorderGroup: sim.state.region };
+    return {
+      AllocationId: allocationId,
+      PublicIp: publicIp,
+      Domain: 'vpc',
+      NetworkBorderGroup: sim.state.region,
+    };
   });
 }

@@ -36,30 +36,73 @@ function seriesSum(values: readonly number[] | undefined): number {
 }
 
 /** The gateway's metric window [start, end) and the share of incoming bytes that came from its own VPC side. */
-function metricWindow(sim: SimAccount, natGatewayId: string): { start: number; end: number; requestShare: number } {
+function metricWindow(
+  sim: SimAccount,
+  natGatewayId: string,
+): { start: number; end: number; requestShare: number } {
   const series = sim.state.metrics.natGateways[natGatewayId] ?? {};
   const hours = Math.max(0, ...Object.values(series).map((values) => values.length));
   const start = Date.parse(sim.state.metrics.start);
   const fromSource = seriesSum(series.BytesInFromSource);
   const processed = fromSource + seriesSum(series.BytesInFromDestination);
-  return { start, end: start + hours * HOUR_MS, requestShare: processed > 0 ? fromSource / processed : EVEN_SPLIT };
+  return {
+    start,
+    end: start + hours * HOUR_MS,
+    requestShare: processed > 0 ? fromSource / processed : EVEN_SPLIT,
+  };
 }
 
 /** One service's bytes, as the four records of the flows through the gateway. */
-function serviceRecords(gateway: SnapshotNatGateway, remote: string, service: string | undefined, bytes: number, requestShare: number) {
+function serviceRecords(
+  gateway: SnapshotNatGateway,
+  remote: string,
+  service: string | undefined,
+  bytes: number,
+  requestShare: number,
+) {
   const instance = gateway.privateIp.replace(/\.\d+$/, '.200');
   const requests = Math.round(bytes * requestShare);
   const responses = Math.round(bytes) - requests;
   const records: SimFlowRecord[] = [
-    { direction: 'ingress', srcAddr: instance, dstAddr: remote, ...(service ? { dstService: service } : {}), bytes: requests },
-    { direction: 'egress', srcAddr: gateway.privateIp, dstAddr: remote, ...(service ? { dstService: service } : {}), bytes: requests },
-    { direction: 'ingress', srcAddr: remote, dstAddr: gateway.privateIp, ...(service ? { srcService: service } : {}), bytes: responses },
-    { direction: 'egress', srcAddr: remote, dstAddr: instance, ...(service ? { srcService: service } : {}), bytes: responses },
+    {
+      direction: 'ingress',
+      srcAddr: instance,
+      dstAddr: remote,
+      ...(service ? { dstService: service } : {}),
+      bytes: requests,
+    },
+    {
+      direction: 'egress',
+      srcAddr: gateway.privateIp,
+      dstAddr: remote,
+      ...(service ? { dstService: service } : {}),
+      bytes: requests,
+    },
+    {
+      direction: 'ingress',
+      srcAddr: remote,
+      dstAddr: gateway.privateIp,
+      ...(service ? { srcService: service } : {}),
+      bytes: responses,
+    },
+    {
+      direction: 'egress',
+      srcAddr: remote,
+      dstAddr: instance,
+      ...(service ? { srcService: service } : {}),
+      bytes: responses,
+    },
   ];
   return records.filter((record) => record.bytes > 0);
 }
 
-function derivedRecords(sim: SimAccount, gateway: SnapshotNatGateway, flowLog: SimFlowLog, from: number, to: number) {
+function derivedRecords(
+  sim: SimAccount,
+  gateway: SnapshotNatGateway,
+  flowLog: SimFlowLog,
+  from: number,
+  to: number,
+) {
   const traffic = sim.state.trafficByService?.[gateway.natGatewayId];
   const window = metricWindow(sim, gateway.natGatewayId);
   const start = Math.max(from, window.start, Date.parse(flowLog.creationTime));
@@ -68,12 +111,25 @@ function derivedRecords(sim: SimAccount, gateway: SnapshotNatGateway, flowLog: S
   const share = (end - start) / (window.end - window.start);
   return [
     ...serviceRecords(gateway, serviceHost(sim, 's3'), 'S3', traffic.S3 * share, window.requestShare),
-    ...serviceRecords(gateway, serviceHost(sim, 'dynamodb'), 'DYNAMODB', traffic.DYNAMODB * share, window.requestShare),
+    ...serviceRecords(
+      gateway,
+      serviceHost(sim, 'dynamodb'),
+      'DYNAMODB',
+      traffic.DYNAMODB * share,
+      window.requestShare,
+    ),
     ...serviceRecords(gateway, INTERNET_HOST, undefined, traffic.OTHER * share, window.requestShare),
   ];
 }
 
-function renderLine(sim: SimAccount, flowLog: SimFlowLog, gateway: SnapshotNatGateway, record: SimFlowRecord, from: number, to: number): string {
+function renderLine(
+  sim: SimAccount,
+  flowLog: SimFlowLog,
+  gateway: SnapshotNatGateway,
+  record: SimFlowRecord,
+  from: number,
+  to: number,
+): string {
   const status = record.logStatus ?? 'OK';
   const always: Record<string, string> = {
     version: '5',

@@ -77,7 +77,8 @@ class FilterParser {
 
   parse(): Expr {
     const expr = this.or();
-    if (this.i < this.tokens.length) throw new QuerySyntaxError(`unexpected "${this.tokens[this.i]}" in filter`);
+    if (this.i < this.tokens.length)
+      throw new QuerySyntaxError(`unexpected "${this.tokens[this.i]}" in filter`);
     return expr;
   }
 
@@ -191,11 +192,15 @@ export function compileQuery(text: string): CompiledQuery {
     else if (verb === 'limit' && /^\d+$/.test(body.trim())) query.limit = Number(body.trim());
     else throw new QuerySyntaxError(`unsupported command "${command.slice(0, 40)}"`);
   }
-  if (!query.stats) throw new QuerySyntaxError('the simulated account answers aggregate (stats) queries only');
+  if (!query.stats)
+    throw new QuerySyntaxError('the simulated account answers aggregate (stats) queries only');
   return query;
 }
 
-export function runQuery(query: CompiledQuery, lines: readonly string[]): { rows: ResultField[][]; matched: number } {
+export function runQuery(
+  query: CompiledQuery,
+  lines: readonly string[],
+): { rows: ResultField[][]; matched: number } {
   const groups = new Map<string, { key: Fields; totals: number[] }>();
   const stats = query.stats ?? { aggregates: [], by: [] };
   let matched = 0;

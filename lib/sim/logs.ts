@@ -29,18 +29,28 @@ function invalidParameter(sim: SimAccount, message: string): Error {
 
 function groupNamed(sim: SimAccount, state: FlowLogState, name: string | undefined) {
   const group = state.logGroups.find((candidate) => candidate.logGroupName === name);
-  if (!group) throw sim.error('CloudWatchLogs', 'ResourceNotFoundException', 'The specified log group does not exist.');
+  if (!group)
+    throw sim.error('CloudWatchLogs', 'ResourceNotFoundException', 'The specified log group does not exist.');
   return group;
 }
 
 function registerLogGroups(sim: SimAccount, state: FlowLogState): void {
   sim.on<CreateLogGroupRequest>('CloudWatchLogs', 'CreateLogGroup', (input) => {
     const name = input.logGroupName ?? '';
-    if (!LOG_GROUP_NAME.test(name)) throw invalidParameter(sim, `1 validation error detected: logGroupName "${name}"`);
+    if (!LOG_GROUP_NAME.test(name))
+      throw invalidParameter(sim, `1 validation error detected: logGroupName "${name}"`);
     if (state.logGroups.some((group) => group.logGroupName === name)) {
-      throw sim.error('CloudWatchLogs', 'ResourceAlreadyExistsException', 'The specified log group already exists');
+      throw sim.error(
+        'CloudWatchLogs',
+        'ResourceAlreadyExistsException',
+        'The specified log group already exists',
+      );
     }
-    state.logGroups.push({ logGroupName: name, creationTime: sim.now().toISOString(), tags: { ...input.tags } });
+    state.logGroups.push({
+      logGroupName: name,
+      creationTime: sim.now().toISOString(),
+      tags: { ...input.tags },
+    });
     state.persist();
     return {};
   });
@@ -48,7 +58,10 @@ function registerLogGroups(sim: SimAccount, state: FlowLogState): void {
   sim.on<PutRetentionPolicyRequest>('CloudWatchLogs', 'PutRetentionPolicy', (input) => {
     const group = groupNamed(sim, state, input.logGroupName);
     if (!RETENTION_DAYS.has(input.retentionInDays ?? 0)) {
-      throw invalidParameter(sim, `retentionInDays ${input.retentionInDays} is not a supported retention period`);
+      throw invalidParameter(
+        sim,
+        `retentionInDays ${input.retentionInDays} is not a supported retention period`,
+      );
     }
     group.retentionInDays = input.retentionInDays;
     state.persist();
@@ -57,12 +70,14 @@ function registerLogGroups(sim: SimAccount, state: FlowLogState): void {
 
   sim.on<DescribeLogGroupsRequest>('CloudWatchLogs', 'DescribeLogGroups', (input) => {
     const limit = input.limit ?? DESCRIBE_LIMIT.max;
-    if (limit < DESCRIBE_LIMIT.min || limit > DESCRIBE_LIMIT.max) throw invalidParameter(sim, `limit ${limit} out of range`);
+    if (limit < DESCRIBE_LIMIT.min || limit > DESCRIBE_LIMIT.max)
+      throw invalidParameter(sim, `limit ${limit} out of range`);
     const matching = state.logGroups
       .filter((group) => group.logGroupName.startsWith(input.logGroupNamePrefix ?? ''))
       .sort((a, b) => a.logGroupName.localeCompare(b.logGroupName));
     const offset = input.nextToken ? Number(input.nextToken) : 0;
-    if (!Number.isInteger(offset) || offset < 0) throw invalidParameter(sim, 'The specified nextToken is invalid.');
+    if (!Number.isInteger(offset) || offset < 0)
+      throw invalidParameter(sim, 'The specified nextToken is invalid.');
     const page = matching.slice(offset, offset + limit);
     return {
       logGroups: page.map((group) => ({
@@ -81,11 +96,20 @@ function startQuery(sim: SimAccount, state: FlowLogState, input: StartQueryReque
   const fault = state.nextQueryFault;
   state.nextQueryFault = undefined;
   if (fault && 'error' in fault) throw sim.error('CloudWatchLogs', fault.error, `${fault.error} (simulated)`);
-  const names = [...(input.logGroupName ? [input.logGroupName] : []), ...(input.logGroupNames ?? []), ...(input.logGroupIdentifiers ?? [])];
-  if (names.length === 0) throw invalidParameter(sim, 'one of logGroupName, logGroupNames or logGroupIdentifiers is required');
+  const names = [
+    ...(input.logGroupName ? [input.logGroupName] : []),
+    ...(input.logGroupNames ?? []),
+    ...(input.logGroupIdentifiers ?? []),
+  ];
+  if (names.length === 0)
+    throw invalidParameter(sim, 'one of logGroupName, logGroupNames or logGroupIdentifiers is required');
   for (const name of names) {
     if (!state.logGroups.some((group) => group.logGroupName === name)) {
-      throw sim.error('CloudWatchLogs', 'ResourceNotFoundException', `Log group '${name}' does not exist for account ID '${sim.state.accountId}'`);
+      throw sim.error(
+        'CloudWatchLogs',
+        'ResourceNotFoundException',
+        `Log group '${name}' does not exist for account ID '${sim.state.accountId}'`,
+      );
     }
   }
   const { startTime, endTime } = input;
@@ -96,17 +120,25 @@ function startQuery(sim: SimAccount, state: FlowLogState, input: StartQueryReque
   try {
     compiled = compileQuery(input.queryString ?? '');
   } catch (error) {
-    if (error instanceof QuerySyntaxError) throw sim.error('CloudWatchLogs', 'MalformedQueryException', error.message);
+    if (error instanceof QuerySyntaxError)
+      throw sim.error('CloudWatchLogs', 'MalformedQueryException', error.message);
     throw error;
   }
-  const lines = names.flatMap((name) => logLines(sim, name, startTime * MS_PER_SECOND, endTime * MS_PER_SECOND));
+  const lines = names.flatMap((name) =>
+    logLines(sim, name, startTime * MS_PER_SECOND, endTime * MS_PER_SECOND),
+  );
   const { rows, matched } = runQuery(compiled, lines);
-  const queryId = [8, 4, 4, 4, 12].map((length, i) => hexDigest(`${state.queries.size}:${i}:${input.queryString}`, length)).join('-');
+  const queryId = [8, 4, 4, 4, 12]
+    .map((length, i) => hexDigest(`${state.queries.size}:${i}:${input.queryString}`, length))
+    .join('-');
   return {
     queryId,
     status: 'Running',
     finalStatus: fault && 'status' in fault ? fault.status : 'Complete',
-    rows: [...rows.slice(0, Math.min(input.limit ?? MAX_QUERY_ROWS, MAX_QUERY_ROWS)), ...state.malformedRows.splice(0)],
+    rows: [
+      ...rows.slice(0, Math.min(input.limit ?? MAX_QUERY_ROWS, MAX_QUERY_ROWS)),
+      ...state.malformedRows.splice(0),
+    ],
     statistics: {
       recordsMatched: matched,
       recordsScanned: lines.length,
@@ -119,7 +151,8 @@ function startQuery(sim: SimAccount, state: FlowLogState, input: StartQueryReque
 function registerQueries(sim: SimAccount, state: FlowLogState): void {
   const queryNamed = (queryId: string | undefined): SimQuery => {
     const query = queryId ? state.queries.get(queryId) : undefined;
-    if (!query) throw sim.error('CloudWatchLogs', 'ResourceNotFoundException', `Query ${queryId} does not exist`);
+    if (!query)
+      throw sim.error('CloudWatchLogs', 'ResourceNotFoundException', `Query ${queryId} does not exist`);
     return query;
   };
 
@@ -132,7 +165,7 @@ function registerQueries(sim: SimAccount, state: FlowLogState): void {
   sim.on<GetQueryResultsRequest>('CloudWatchLogs', 'GetQueryResults', (input): GetQueryResultsResponse => {
     const query = queryNamed(input.queryId);
     query.polls += 1;
-    if (query.status === 'Running' && query.polls > 1) query.status = query.finalStatus === 'Running' ? 'Running' : query.finalStatus;
+    if (query.status === 'Running' && query.polls > 1) query.status = query.finalStatus;
     return {
       status: query.status,
       results: query.status === 'Complete' ? query.rows : [],

@@ -1,8 +1,9 @@
 // Entries of the AWS-managed prefix lists (com.amazonaws.<region>.s3 / .dynamodb) on the simulated account.
 // A snapshot may list them (`prefixLists[].cidrs`); otherwise published ranges for a few regions are used,
 // and for other regions stand-in ranges from the benchmarking block 198.18.0.0/15 that no real service uses.
-import type { SimAccount } from './sim-account';
+
 import { hexDigest } from './ec2/ids';
+import type { SimAccount } from './sim-account';
 
 const PUBLISHED: Readonly<Record<string, readonly string[]>> = {
   'com.amazonaws.us-east-1.s3': [

@@ -4,7 +4,9 @@ import { registerAlarms } from './alarms';
 import { registerCloudWatch } from './cloudwatch';
 import { registerEc2 } from './ec2/register';
 import { registerEmergencyEc2 } from './emergency-ec2';
+import { registerEndpointsEc2 } from './endpoints-ec2';
 import { registerEventBridge } from './eventbridge';
+import { registerLogs } from './logs';
 import { SimAccount, type SimTimings } from './sim-account';
 import type { Snapshot } from './snapshot-schema';
 import { registerSns } from './sns';
@@ -34,6 +36,8 @@ export function createSimulatedAccount(
   registerEventBridge(sim);
   registerAlarms(sim);
   registerEmergencyEc2(sim);
+  registerEndpointsEc2(sim);
+  registerLogs(sim);
   const maxAttempts = options.maxAttempts ?? SIM_MAX_ATTEMPTS;
   const clients = createClients({
     region: snapshot.region,

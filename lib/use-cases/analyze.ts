@@ -143,6 +143,30 @@ export interface NightlyOutcome {
   published: boolean;
 }
 
+/** An error AWS answered with (after the SDK's retries), as opposed to a fault of this code. */
+function isServiceError(error: unknown): error is Error {
+  return error instanceof Error && '$metadata' in error;
+}
+
+/** Tags every available gateway; one EC2 refuses (tag limit, gone meanwhile…) is reported and the others go on. */
+async function tagGateways(runtime: Runtime, result: AnalysisResult): Promise<number> {
+  const at = runtime.now();
+  let tagged = 0;
+  for (const gateway of result.natGateways.filter((g) => g.state === 'available')) {
+    const tags = analysisTags(gateway, at);
+    try {
+      await writeTags(runtime.clients.ec2, [gateway.natGatewayId], tags);
+      tagged += 1;
+    } catch (error) {
+      if (!isServiceError(error)) throw error;
+      result.warnings.push(
+        `the analysis tags could not be written on ${gateway.name} (${gateway.natGatewayId}): ${error.name}: ${error.message}`,
+      );
+    }
+  }
+  return tagged;
+}
+
 /** The nightly run: analysis, then figures on the gateways and the report by SNS. */
 export async function runNightlyAnalysis(
   runtime: Runtime,
@@ -151,10 +175,7 @@ export async function runNightlyAnalysis(
 ): Promise<NightlyOutcome> {
   const result = await runAnalysis(runtime, config, attribution);
   if (!runtime.apply) return { result, taggedGateways: 0, published: false };
-  const at = runtime.now();
-  const live = result.natGateways.filter((g) => g.state === 'available');
-  for (const gateway of live)
-    await writeTags(runtime.clients.ec2, [gateway.natGatewayId], analysisTags(gateway, at));
+  const taggedGateways = await tagGateways(runtime, result);
   let published = false;
   if (config.core.topicArn) {
     const email = renderAnalysisEmail(result);
@@ -165,5 +186,5 @@ export async function runNightlyAnalysis(
     });
     published = true;
   }
-  return { result, taggedGateways: live.length, published };
+  return { result, taggedGateways, published };
 }

@@ -62,7 +62,9 @@ function userWarnings(inventory: Inventory, plan: EndpointPlan, policySource: 'd
       .filter((t) => acting.some((s) => s.routeTableIds.includes(t.routeTableId)))
       .flatMap((t) => t.routes.flatMap((r) => r.natGatewayId ?? [])),
   );
-  const ips = inventory.natGateways.filter((g) => natIds.has(g.natGatewayId) && g.publicIp).map((g) => g.publicIp);
+  const ips = inventory.natGateways
+    .filter((g) => natIds.has(g.natGatewayId) && g.publicIp)
+    .map((g) => g.publicIp);
   const warnings = [
     `Bucket policies and IAM conditions that allow the NAT gateways' Elastic IPs (${ips.join(', ') || 'none'}) ` +
       'with aws:SourceIp stop matching once these subnets reach S3/DynamoDB through the endpoint (requests then ' +
@@ -136,6 +138,9 @@ export async function runEndpoints(
     steps: outcomes.map((o) => (o.action === 'create' ? { ...o, policyDocument: policyFor(o) } : o)),
     estimatedMonthlySavings: totalSavings(outcomes),
     policySource,
-    warnings: [...userWarnings(inventory, plan, policySource), ...(attributed.warning ? [attributed.warning] : [])],
+    warnings: [
+      ...userWarnings(inventory, plan, policySource),
+      ...(attributed.warning ? [attributed.warning] : []),
+    ],
   };
 }

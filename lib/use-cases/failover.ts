@@ -1,8 +1,8 @@
 // Alarm-driven failover: an alarm state change (or the 5-minute recheck) → the gateway's alarm state now →
 // route tables moved to a healthy gateway, or back → SNS message and EventBridge event.
 import { describeAlarms, type ReadAlarm } from '../aws/alarms';
-import { executeGatewayPlan } from '../aws/failover-executor';
 import { removeEmergencyGateway } from '../aws/failover-emergency';
+import { executeGatewayPlan } from '../aws/failover-executor';
 import { loadInventory } from '../aws/inventory';
 import { publishMessage, putEvents } from '../aws/notify';
 import type { Config } from '../config';
@@ -39,7 +39,13 @@ async function readAccount(runtime: Runtime): Promise<{ inventory: Inventory; al
   return { inventory, alarms };
 }
 
-function contextOf(runtime: Runtime, config: Config, inventory: Inventory, alarms: ReadAlarm[], alarmAt: Date): PlanContext {
+function contextOf(
+  runtime: Runtime,
+  config: Config,
+  inventory: Inventory,
+  alarms: ReadAlarm[],
+  alarmAt: Date,
+): PlanContext {
   const states = new Map(alarms.flatMap((a) => (a.natGatewayId ? [[a.natGatewayId, a.state] as const] : [])));
   return { inventory, alarms: states, now: runtime.now(), alarmAt, settings: config.failover.settings };
 }
@@ -52,7 +58,12 @@ async function notify(
   alarmName: string | null,
 ): Promise<Notified> {
   const notified: Notified = { sns: false, event: false };
-  if (!runtime.apply || (routesMoved(outcome.actions) === 0 && !outcome.noTarget && !outcome.actions.some((a) => a.result === 'failed'))) {
+  if (
+    !runtime.apply ||
+    (routesMoved(outcome.actions) === 0 &&
+      !outcome.noTarget &&
+      !outcome.actions.some((a) => a.result === 'failed'))
+  ) {
     return notified;
   }
   const notice = failoverNotice(outcome, alarmName, runtime.region);
@@ -74,7 +85,11 @@ async function notify(
   return notified;
 }
 
-function ignored(event: AlarmStateChangeEvent, natGatewayId: string | null, reason: string): FailoverRunResult {
+function ignored(
+  event: AlarmStateChangeEvent,
+  natGatewayId: string | null,
+  reason: string,
+): FailoverRunResult {
   return {
     alarmName: event.detail.alarmName,
     natGatewayId,
@@ -105,22 +120,36 @@ export async function handleAlarmEvent(
 ): Promise<FailoverRunResult> {
   const { alarmName } = event.detail;
   if (!alarmName.startsWith(FAILOVER_ALARM_PREFIX)) {
-    return ignored(event, null, `not one of the optimizer's alarms (their names start with ${FAILOVER_ALARM_PREFIX})`);
+    return ignored(
+      event,
+      null,
+      `not one of the optimizer's alarms (their names start with ${FAILOVER_ALARM_PREFIX})`,
+    );
   }
   const gateway = gatewayOfAlarmEvent(event);
   if ('reason' in gateway) return ignored(event, null, gateway.reason);
   const { natGatewayId } = gateway;
   const { inventory, alarms } = await readAccount(runtime);
   const nat = inventory.natGateways.find((g) => g.natGatewayId === natGatewayId);
-  const failedOver = inventory.routeTables.some((t) => t.tags[ROUTE_TABLE_TAGS.failoverFrom] === natGatewayId);
+  const failedOver = inventory.routeTables.some(
+    (t) => t.tags[ROUTE_TABLE_TAGS.failoverFrom] === natGatewayId,
+  );
   if (!failedOver && (!nat || failoverOptIn(nat).kind === 'off')) {
     const why = nat ? 'is not tagged nat-optimizer:failover=on' : 'does not exist in this account and region';
-    return ignored(event, natGatewayId, `NAT gateway ${natGatewayId} ${why}, and no route table is failed over from it`);
+    return ignored(
+      event,
+      natGatewayId,
+      `NAT gateway ${natGatewayId} ${why}, and no route table is failed over from it`,
+    );
   }
   const alarm = alarms.find((a) => a.alarmName === alarmName);
   const alarmAt = new Date(event.detail.state.timestamp);
   const alarmState = alarm?.state ?? 'none';
-  const plan = planForGateway(natGatewayId, alarmState, contextOf(runtime, config, inventory, alarms, alarmAt));
+  const plan = planForGateway(
+    natGatewayId,
+    alarmState,
+    contextOf(runtime, config, inventory, alarms, alarmAt),
+  );
   const outcome = await executeGatewayPlan(runtime, plan, inventory, config.failover.settings.concurrency);
   return {
     alarmName,
@@ -128,7 +157,10 @@ export async function handleAlarmEvent(
     state: event.detail.state.value,
     alarmState,
     outcome: runOutcome(outcome),
-    reason: alarmState === event.detail.state.value ? outcome.reason : `the alarm is ${alarmState} now (the event said ${event.detail.state.value}): ${outcome.reason}`,
+    reason:
+      alarmState === event.detail.state.value
+        ? outcome.reason
+        : `the alarm is ${alarmState} now (the event said ${event.detail.state.value}): ${outcome.reason}`,
     target: outcome.target,
     actions: outcome.actions,
     routesMoved: routesMoved(outcome.actions),
@@ -185,5 +217,20 @@ export async function handleFailoverTrigger(
   config: Config,
   trigger: FailoverTrigger,
 ): Promise<FailoverRunResult | RecheckResult> {
-  return isAlarmEvent(trigger) ? handleAlarmEvent(runtime, config, trigger) : recheckFailovers(runtime, config);
+  return isAlarmEvent(trigger)
+    ? handleAlarmEvent(runtime, config, trigger)
+    : recheckFailovers(runtime, config);
+}
+
+/** The figures a run emits as metrics: routes moved, and alarm → last route replaced for each failover. */
+export function failoverFigures(result: FailoverRunResult | RecheckResult): {
+  routesMoved: number;
+  recoverySeconds: number[];
+} {
+  const recoveries =
+    'gateways' in result ? result.gateways.map((g) => g.recoverySeconds) : [result.recoverySeconds];
+  return {
+    routesMoved: result.routesMoved,
+    recoverySeconds: recoveries.filter((s): s is number => s !== null),
+  };
 }

@@ -35,7 +35,10 @@ export function configuredAttribution(runtime: Runtime, config: Config): Traffic
   });
 }
 
-export function flowLogAttribution(runtime: Runtime, settings: FlowLogAttributionSettings): TrafficAttribution {
+export function flowLogAttribution(
+  runtime: Runtime,
+  settings: FlowLogAttributionSettings,
+): TrafficAttribution {
   return {
     async attribute(inventory, window) {
       try {
@@ -68,7 +71,10 @@ async function attributeFromFlowLogs(
   const { ec2, logs } = runtime.clients;
   const gateways = inventory.natGateways;
   const [interfaces, flowLogs] = await Promise.all([
-    natGatewayInterfaces(ec2, gateways.map((g) => g.natGatewayId)),
+    natGatewayInterfaces(
+      ec2,
+      gateways.map((g) => g.natGatewayId),
+    ),
     describeFlowLogsTo(ec2, settings.logGroupName),
   ]);
   const warnings: string[] = [];
@@ -85,7 +91,9 @@ async function attributeFromFlowLogs(
         ...(gateway.createTime ? { gatewaySince: gateway.createTime } : {}),
       });
     } else if (logged[0]) {
-      warnings.push(`flow log ${logged[0].flowLogId} on ${gateway.natGatewayId} has another record format: not read`);
+      warnings.push(
+        `flow log ${logged[0].flowLogId} on ${gateway.natGatewayId} has another record format: not read`,
+      );
     }
   }
   if (coverage.length === 0) {
@@ -102,11 +110,19 @@ async function attributeFromFlowLogs(
   };
   const answer = await runInsightsQuery(
     logs,
-    { logGroupName: settings.logGroupName, queryString, start: window.start, end: window.end, limit: QUERY_ROW_LIMIT },
+    {
+      logGroupName: settings.logGroupName,
+      queryString,
+      start: window.start,
+      end: window.end,
+      limit: QUERY_ROW_LIMIT,
+    },
     waits,
   );
   if (answer.rows.length >= QUERY_ROW_LIMIT) {
-    warnings.push(`the flow-log query returned its limit of ${QUERY_ROW_LIMIT} rows: attribution may be incomplete`);
+    warnings.push(
+      `the flow-log query returned its limit of ${QUERY_ROW_LIMIT} rows: attribution may be incomplete`,
+    );
   }
   const attributed = attributeTraffic(parseQueryRows(answer.rows), coverage, window);
   warnings.push(...attributed.warnings);

@@ -4,11 +4,13 @@ import { createFlowLogs, describeFlowLogsTo, ensureLogGroup, natGatewayInterface
 import { loadInventory } from '../aws/inventory';
 import { FLOW_LOG_FORMAT } from '../domain/flow-log-query';
 import { MANAGED_TAG } from '../domain/tag-keys';
+import { BadInputError } from '../errors';
 import type { Runtime } from '../runtime';
 
 export interface FlowLogSetupOptions {
   logGroupName: string;
-  deliveryRoleArn: string;
+  /** Needed to create flow logs (not to plan them). */
+  deliveryRoleArn?: string;
   retentionDays: number;
   /** Only the gateways of these VPCs (all when absent). */
   vpcIds?: string[];
@@ -37,23 +39,41 @@ function flowLogTags(logGroupName: string): Record<string, string> {
   return { [MANAGED_TAG.key]: MANAGED_TAG.value, Name: `nat-optimizer nat flow log to ${logGroupName}` };
 }
 
-export async function runFlowLogSetup(runtime: Runtime, options: FlowLogSetupOptions): Promise<FlowLogSetupResult> {
+export async function runFlowLogSetup(
+  runtime: Runtime,
+  options: FlowLogSetupOptions,
+): Promise<FlowLogSetupResult> {
   const { ec2, logs } = runtime.clients;
-  const inventory = await loadInventory(ec2, runtime.region, options.vpcIds ? { vpcIds: options.vpcIds } : {});
+  const inventory = await loadInventory(
+    ec2,
+    runtime.region,
+    options.vpcIds ? { vpcIds: options.vpcIds } : {},
+  );
   const gateways = inventory.natGateways.filter((g) => SETUP_STATES.has(g.state));
   const [interfaces, existing] = await Promise.all([
-    natGatewayInterfaces(ec2, gateways.map((g) => g.natGatewayId)),
+    natGatewayInterfaces(
+      ec2,
+      gateways.map((g) => g.natGatewayId),
+    ),
     describeFlowLogsTo(ec2, options.logGroupName),
   ]);
   const plan: GatewayFlowLog[] = gateways.map((gateway) => {
     const networkInterfaceId = interfaces.get(gateway.natGatewayId);
-    const base = { natGatewayId: gateway.natGatewayId, ...(networkInterfaceId ? { networkInterfaceId } : {}) };
+    const base = {
+      natGatewayId: gateway.natGatewayId,
+      ...(networkInterfaceId ? { networkInterfaceId } : {}),
+    };
     if (!networkInterfaceId) {
       return { ...base, action: 'none', reason: 'no network interface reported', result: 'skipped' };
     }
     const present = existing.find((f) => f.resourceId === networkInterfaceId);
     if (present?.logFormat === FLOW_LOG_FORMAT) {
-      return { ...base, action: 'none', reason: `${present.flowLogId} already delivers to the group`, result: 'skipped' };
+      return {
+        ...base,
+        action: 'none',
+        reason: `${present.flowLogId} already delivers to the group`,
+        result: 'skipped',
+      };
     }
     if (present) {
       return {
@@ -66,10 +86,18 @@ export async function runFlowLogSetup(runtime: Runtime, options: FlowLogSetupOpt
     return { ...base, action: 'create', reason: 'no flow log to the group', result: 'planned' };
   });
   const logGroup = { name: options.logGroupName, retentionDays: options.retentionDays };
-  if (!runtime.apply) return { logGroup: { ...logGroup, result: 'planned' }, logFormat: FLOW_LOG_FORMAT, gateways: plan };
+  if (!runtime.apply)
+    return { logGroup: { ...logGroup, result: 'planned' }, logFormat: FLOW_LOG_FORMAT, gateways: plan };
+  if (!options.deliveryRoleArn) {
+    throw new BadInputError(
+      'creating flow logs needs the delivery role (NAT_OPTIMIZER_FLOW_LOG_ROLE_ARN, --role-arn)',
+    );
+  }
 
   const group = await ensureLogGroup(logs, { ...logGroup, tags: { [MANAGED_TAG.key]: MANAGED_TAG.value } });
-  const toCreate = plan.flatMap((g) => (g.action === 'create' && g.networkInterfaceId ? [g.networkInterfaceId] : []));
+  const toCreate = plan.flatMap((g) =>
+    g.action === 'create' && g.networkInterfaceId ? [g.networkInterfaceId] : [],
+  );
   const created = await createFlowLogs(ec2, {
     interfaceIds: toCreate,
     logGroupName: options.logGroupName,
@@ -82,5 +110,9 @@ export async function runFlowLogSetup(runtime: Runtime, options: FlowLogSetupOpt
     const failure = created.failed.find((f) => f.resourceId === g.networkInterfaceId);
     return failure ? { ...g, result: 'failed', error: failure.error } : { ...g, result: 'done' };
   });
-  return { logGroup: { ...logGroup, result: group.outcome }, logFormat: FLOW_LOG_FORMAT, gateways: gatewaysDone };
+  return {
+    logGroup: { ...logGroup, result: group.outcome },
+    logFormat: FLOW_LOG_FORMAT,
+    gateways: gatewaysDone,
+  };
 }

@@ -122,12 +122,15 @@ async function advance(
     if (!step || (untilWait && isWait(step))) return;
     try {
       await runStep(runtime, progress, step, budget);
-      progress.done.push(describeStep(step));
+      progress.done.push(describeStep(step, progress.replacementId));
       progress.next += 1;
     } catch (error) {
       if (error instanceof StepStop) progress.stopped = { message: error.message, result: error.result };
       else if (isReportedFailure(error))
-        progress.stopped = { message: `${describeStep(step)}: ${error.message}`, result: 'failed' };
+        progress.stopped = {
+          message: `${describeStep(step, progress.replacementId)}: ${error.message}`,
+          result: 'failed',
+        };
       else throw error;
     }
   }

@@ -1,7 +1,9 @@
 // One scheduler run: read the account, decide per opted-in gateway, act on the difference, announce the changes.
-import { loadInventory } from '../aws/inventory';
+
 import { putEvents } from '../aws/notify';
+import { loadParkInventory } from '../aws/park-inventory';
 import type { Config } from '../config';
+import type { Inventory } from '../domain/model';
 import {
   type ActionResult,
   type GatewayPlan,
@@ -45,6 +47,8 @@ export interface ScheduleResult {
 export interface ScheduleRunOptions {
   /** Seconds left before the invocation must end (Lambda); waits stop in time. Unbounded when absent. */
   secondsLeft?: () => number;
+  /** Sees the account as the run read it (a replay follows gateways' lifetimes with it). */
+  onInventory?: (inventory: Inventory) => void;
 }
 
 export const EVENT_DETAIL_TYPES = { parked: 'NAT Gateway Parked', unparked: 'NAT Gateway Unparked' } as const;
@@ -86,7 +90,8 @@ export async function runSchedule(
 ): Promise<ScheduleResult> {
   const now = runtime.now();
   const settings = config.schedule.settings;
-  const inventory = await loadInventory(runtime.clients.ec2, runtime.region);
+  const inventory = await loadParkInventory(runtime.clients.ec2, runtime.region);
+  options.onInventory?.(inventory);
   const units = buildUnits(inventory);
   const measure = measurementsNeeded(units, now, settings);
   const [recentBytes, alarming] = await Promise.all([
@@ -96,7 +101,11 @@ export async function runSchedule(
   const plans = planSchedule({ inventory, units, now, settings, recentBytes, alarming });
   if (!runtime.apply) {
     const actions = plans.map((p) =>
-      report(p, p.steps.length > 0 ? 'planned' : (p.resultWhenDone ?? 'planned'), p.steps.map(describeStep)),
+      report(
+        p,
+        p.steps.length > 0 ? 'planned' : (p.resultWhenDone ?? 'planned'),
+        p.steps.map((step) => describeStep(step)),
+      ),
     );
     return { at: encodeInstant(now), region: runtime.region, actions, summary: summarize(actions) };
   }

@@ -32,7 +32,7 @@ function queriesSent(): MetricDataQuery[][] {
     .map((call) => call.args[0].input.MetricDataQueries ?? []);
 }
 
-function queryFor(input: GetMetricDataCommandInput, metric: string): MetricDataQuery | undefined {
+function queryFor(input: Partial<GetMetricDataCommandInput>, metric: string): MetricDataQuery | undefined {
   return input.MetricDataQueries?.find((q) => q.MetricStat?.Metric?.MetricName === metric);
 }
 

@@ -7,6 +7,8 @@ import { analysisAccount, exampleSnapshot, gatewayIdByName, TOPIC_ARN } from '..
 
 const WITH_TOPIC = { NAT_OPTIMIZER_TOPIC_ARN: TOPIC_ARN };
 const SNS_SUBJECT_LIMIT = 100;
+/** With the 2 tags legacy-nat-a has, 50: the AWS limit per resource. */
+const CROWDED_TAGS = 48;
 
 async function nightly(env: Record<string, string> = WITH_TOPIC) {
   const snapshot = await exampleSnapshot();
@@ -29,7 +31,7 @@ describe('runNightlyAnalysis', () => {
       expect(tags).toMatchObject({
         [ANALYSIS_TAGS.analyzedAt]: '2026-11-16T00:00:00Z',
         [ANALYSIS_TAGS.monthlyCost]: analysed.projectedMonthlyCost.toFixed(2),
-        [ANALYSIS_TAGS.findings]: [...new Set(analysed.findings.map((f) => f.code))].join(' '),
+        [ANALYSIS_TAGS.findings]: [...new Set(analysed.findings.map((f) => f.code))].join(' ') || 'none',
       });
     }
   });
@@ -80,6 +82,23 @@ describe('runNightlyAnalysis', () => {
     const body = publishedMessages(account.sim)[0]?.message ?? '';
     for (const name of ['legacy-nat-a', 'forgotten-nat', 'prod-nat-a', 'prod-nat-b'])
       expect(body).toContain(name);
+  });
+
+  it('should tag the other gateways and report the one EC2 refuses to tag (TagLimitExceeded)', async () => {
+    // Prepare: 48 user tags leave no room for the analysis figures.
+    const { snapshot, account } = await nightly();
+    const legacy = gatewayIdByName(snapshot, 'legacy-nat-a');
+    const crowded = account.sim.state.natGateways.find((g) => g.natGatewayId === legacy);
+    for (let i = 0; crowded && i < CROWDED_TAGS; i += 1) crowded.tags[`team:k${i}`] = 'v';
+
+    // Act
+    const outcome = await runNightlyAnalysis(account.runtime, account.config, account.attribution);
+
+    // Assess
+    expect(outcome.taggedGateways).toBe(6);
+    expect(crowded?.tags).not.toHaveProperty(ANALYSIS_TAGS.analyzedAt);
+    expect(outcome.result.warnings).toContainEqual(expect.stringMatching(/legacy-nat-a.*TagLimitExceeded/));
+    expect(publishedMessages(account.sim)[0]?.message).toContain('TagLimitExceeded');
   });
 
   it('should publish nothing when no topic is configured, and still tag', async () => {

@@ -1,0 +1,127 @@
+// nat-optimizer failover --event FILE | --recheck, and nat-optimizer alarms sync.
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import {
+  type AlarmStateChangeEvent,
+  alarmStateChangeSchema,
+  gatewayOfAlarmEvent,
+} from '../../domain/failover-event';
+import { FAILOVER_ALARM_PREFIX } from '../../domain/failover-tags';
+import { BadInputError } from '../../errors';
+import { renderAlarmSyncTable, renderFailoverTable } from '../../report/failover-table';
+import { applyAlarmStateChange } from '../../sim/alarms';
+import type { SimAccount } from '../../sim/sim-account';
+import { syncFailoverAlarms } from '../../use-cases/alarm-sync';
+import { handleAlarmEvent, recheckFailovers } from '../../use-cases/failover';
+import { type CliContext, type CommonOptions, emit, openContext, outputFormat } from '../cli-context';
+import { withCommonOptions } from '../common-options';
+
+interface FailoverOptions extends CommonOptions {
+  event?: string;
+  recheck?: boolean;
+  topicArn?: string;
+}
+
+export class FailoverIncompleteError extends Error {
+  override name = 'FailoverIncompleteError';
+}
+
+async function readEvent(path: string): Promise<AlarmStateChangeEvent> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new BadInputError(
+      `--event ${path}: cannot read a JSON event (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  const parsed = alarmStateChangeSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new BadInputError(
+      `--event ${path} is not a CloudWatch Alarm State Change event: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** On a snapshot, the simulated clock moves to the event and the alarm takes the event's state (if newer). */
+function replayOnSimulatedAccount(sim: SimAccount, event: AlarmStateChangeEvent): void {
+  const eventTime = new Date(event.time);
+  if (eventTime > sim.now()) sim.setClock(eventTime);
+  const gateway = gatewayOfAlarmEvent(event);
+  if (!event.detail.alarmName.startsWith(FAILOVER_ALARM_PREFIX) || 'reason' in gateway) return;
+  applyAlarmStateChange(sim, {
+    alarmName: event.detail.alarmName,
+    natGatewayId: gateway.natGatewayId,
+    state: event.detail.state.value,
+    at: new Date(event.detail.state.timestamp),
+    ...(event.detail.state.reason ? { reason: event.detail.state.reason } : {}),
+  });
+}
+
+/** On a snapshot without a topic, messages go to a topic of the simulated account (recorded, never sent). */
+function withTopic(context: CliContext, topicArn: string | undefined): CliContext['config'] {
+  const { config, sim } = context;
+  const topic =
+    topicArn ??
+    config.core.topicArn ??
+    (sim ? `arn:aws:sns:${sim.state.region}:${sim.state.accountId}:nat-optimizer-alerts` : undefined);
+  return topic ? { ...config, core: { ...config.core, topicArn: topic } } : config;
+}
+
+export function registerFailover(program: Command): void {
+  withCommonOptions(
+    program
+      .command('failover')
+      .description(
+        'handle one CloudWatch alarm state change (--event) or run the 5-minute recheck (--recheck)',
+      )
+      .option(
+        '--event <file>',
+        'a CloudWatch Alarm State Change event (JSON), e.g. events/failover-alarm.json',
+      )
+      .option('--recheck', 're-plan every failing or failed-over gateway from its alarm state now')
+      .option('--at <instant>', 'on a snapshot, with --recheck: set the simulated clock first (ISO-8601)')
+      .option('--topic-arn <arn>', 'SNS topic to publish to (default: NAT_OPTIMIZER_TOPIC_ARN)'),
+  ).action(async (options: FailoverOptions) => {
+    const format = outputFormat(options);
+    if (format === 'md' || format === 'html') throw new BadInputError('failover prints table or json');
+    if (Boolean(options.event) === Boolean(options.recheck))
+      throw new BadInputError('give exactly one of --event FILE and --recheck');
+    if (options.event && options.at)
+      throw new BadInputError('--at goes with --recheck; with --event the clock follows the event');
+    const event = options.event ? await readEvent(options.event) : undefined;
+    const context = await openContext(options);
+    const config = withTopic(context, options.topicArn);
+    if (!event) {
+      const result = await recheckFailovers(context.runtime, config);
+      await emit(JSON.stringify(result, null, 2), options);
+      await context.finish();
+      return;
+    }
+    if (context.sim) replayOnSimulatedAccount(context.sim, event);
+    const result = await handleAlarmEvent(context.runtime, config, event);
+    await emit(format === 'json' ? JSON.stringify(result, null, 2) : renderFailoverTable(result), options);
+    await context.finish();
+    const failed = result.actions.filter((a) => a.result === 'failed').length;
+    if (failed > 0)
+      throw new FailoverIncompleteError(`${failed} route table(s) could not be moved (see the output)`);
+  });
+
+  withCommonOptions(
+    program
+      .command('alarms')
+      .description('the failover health alarms')
+      .command('sync')
+      .description(
+        'create, update and delete alarms so each gateway tagged nat-optimizer:failover=on has one',
+      ),
+  ).action(async (options: CommonOptions) => {
+    const format = outputFormat(options);
+    const context = await openContext(options);
+    const summary = await syncFailoverAlarms(context.runtime, context.config);
+    await emit(format === 'json' ? JSON.stringify(summary, null, 2) : renderAlarmSyncTable(summary), options);
+    await context.finish();
+  });
+}

@@ -1,0 +1,130 @@
+// A single-gateway VPC opted into an emergency gateway: one is created in another AZ, takes the routes, and is
+// removed after failback; its Elastic IP is kept, tagged, and reused by the next emergency.
+import { describe, expect, it } from 'vitest';
+import { FAILOVER_TAGS } from '../../lib/domain/failover-tags';
+import { MANAGED_TAG, USER_TAGS } from '../../lib/domain/tag-keys';
+import type { Snapshot } from '../../lib/sim/snapshot-schema';
+import { handleAlarmEvent } from '../../lib/use-cases/failover';
+import {
+  alarmEvent,
+  defaultTarget,
+  deliver,
+  type FailoverAccount,
+  failoverAccount,
+  gatewayOf,
+  IDS,
+  minutesAfterCapture,
+  withAlarms,
+} from './failover-fixture';
+
+function devOptedIn(extraVpcTags: Record<string, string> = {}) {
+  return (snapshot: Snapshot) => {
+    gatewayOf(snapshot, IDS.devNat).tags[USER_TAGS.failover] = 'on';
+    const vpc = snapshot.vpcs.find((v) => v.vpcId === IDS.devVpc);
+    if (vpc) Object.assign(vpc.tags, { [FAILOVER_TAGS.emergencyGateway]: 'on', ...extraVpcTags });
+  };
+}
+
+async function failDev(account: FailoverAccount, minutes: number) {
+  return handleAlarmEvent(account.runtime, account.config, deliver(account, alarmEvent(IDS.devNat, 'ALARM', minutesAfterCapture(minutes))));
+}
+
+async function recoverDev(account: FailoverAccount, minutes: number) {
+  return handleAlarmEvent(account.runtime, account.config, deliver(account, alarmEvent(IDS.devNat, 'OK', minutesAfterCapture(minutes))));
+}
+
+describe('emergency gateway', () => {
+  it('should create a gateway in a public subnet of another AZ, wait until available and move the routes to it', async () => {
+    // Prepare
+    const account = await failoverAccount({ edit: devOptedIn() });
+    await withAlarms(account);
+
+    // Act
+    const result = await failDev(account, 3);
+
+    // Assess
+    const emergency = account.sim.state.natGateways.find((g) => g.natGatewayId === result.target);
+    expect(result.outcome).toBe('failover');
+    expect(emergency).toMatchObject({
+      state: 'available',
+      subnetId: IDS.devPublicSubnetB,
+      tags: { [MANAGED_TAG.key]: MANAGED_TAG.value, [FAILOVER_TAGS.emergencyFor]: IDS.devNat },
+    });
+    expect(result.emergency).toMatchObject({ source: 'allocated', result: 'done' });
+    expect(defaultTarget(account, IDS.devPrivate)).toBe(emergency?.natGatewayId);
+  });
+
+  it('should delete the emergency gateway after failback and keep its Elastic IP tagged for next time', async () => {
+    // Prepare
+    const account = await failoverAccount({ edit: devOptedIn() });
+    await withAlarms(account);
+    const failover = await failDev(account, 3);
+
+    // Act
+    const failback = await recoverDev(account, 30);
+
+    // Assess
+    expect(failback.removedEmergencyGateways).toEqual([failover.target]);
+    expect(defaultTarget(account, IDS.devPrivate)).toBe(IDS.devNat);
+    expect(account.sim.state.natGateways.find((g) => g.natGatewayId === failover.target)?.state).toBe('deleting');
+    expect(account.sim.state.elasticIps.find((e) => e.allocationId === failover.emergency?.allocationId)?.tags).toMatchObject({
+      [MANAGED_TAG.key]: MANAGED_TAG.value,
+      [FAILOVER_TAGS.emergencyVpc]: IDS.devVpc,
+    });
+  });
+
+  it('should reuse the kept Elastic IP for the next emergency instead of allocating another', async () => {
+    // Prepare
+    const account = await failoverAccount({ edit: devOptedIn() });
+    await withAlarms(account);
+    const first = await failDev(account, 3);
+    await recoverDev(account, 30);
+    account.sim.setClock(minutesAfterCapture(120));
+
+    // Act
+    const second = await failDev(account, 121);
+
+    // Assess
+    expect(second.emergency).toMatchObject({ source: 'reused', allocationId: first.emergency?.allocationId });
+    expect(account.sim.callCount('EC2.AllocateAddress')).toBe(1);
+  });
+
+  it('should use the spare Elastic IP named on the VPC', async () => {
+    // Prepare
+    const spare = 'eipalloc-0123456789abcdef0';
+    const account = await failoverAccount({
+      edit: (snapshot) => {
+        devOptedIn({ [FAILOVER_TAGS.emergencyEip]: spare })(snapshot);
+        snapshot.elasticIps.push({ allocationId: spare, publicIp: '203.0.113.99', tags: {} });
+      },
+    });
+    await withAlarms(account);
+
+    // Act
+    const result = await failDev(account, 3);
+
+    // Assess
+    expect(result.emergency).toMatchObject({ source: 'configured', allocationId: spare });
+    expect(account.sim.callCount('EC2.AllocateAddress')).toBe(0);
+  });
+
+  it('should reuse the emergency gateway of a run that crashed before moving the routes', async () => {
+    // Prepare
+    const account = await failoverAccount({ edit: devOptedIn() });
+    await withAlarms(account);
+    account.sim.on('EC2', 'ReplaceRoute', () => {
+      throw account.sim.error('EC2', 'InternalError', 'simulated outage', 500);
+    });
+    const broken = await failDev(account, 3);
+    const fresh = await failoverAccount({ edit: (s) => Object.assign(s, account.sim.toSnapshot()) });
+
+    // Act
+    const retried = await handleAlarmEvent(fresh.runtime, fresh.config, alarmEvent(IDS.devNat, 'ALARM', minutesAfterCapture(3)));
+
+    // Assess
+    expect(broken.actions[0]).toMatchObject({ result: 'failed', error: 'InternalError' });
+    expect(retried.emergency).toMatchObject({ source: 'existing', natGatewayId: broken.target });
+    expect(fresh.sim.callCount('EC2.CreateNatGateway')).toBe(0);
+    expect(defaultTarget(fresh, IDS.devPrivate)).toBe(broken.target);
+  });
+});
