@@ -44,7 +44,7 @@ export function configWith(overrides: Env): Config {
   return buildConfig({ ...process.env, ...overrides });
 }
 
-/** True when the SDK can look for credentials: the CLI uses it to explain a missing-credentials failure. */
+/** The CLI's defaults from the standard AWS variables, for when --region/--profile are not given. */
 export function cliEnvironment(): { profile?: string; region?: string } {
   const profile = process.env.AWS_PROFILE;
   const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;

@@ -17,6 +17,8 @@ export const MAX_DATAPOINTS_PER_RESPONSE = 100_800;
 export interface AnalysisRun {
   wallMs: number;
   cpuMs: number;
+  /** CPU spent synchronously inside the simulated account's command handlers: work AWS would do, not the Lambda. */
+  simMs: number;
   calls: Record<string, number>;
 }
 
@@ -42,6 +44,20 @@ function collectGarbage(): void {
   setFlagsFromString('--expose_gc');
   const gc: unknown = runInNewContext('gc');
   if (typeof gc === 'function') gc();
+}
+
+/** Handlers answer synchronously inside dispatch's first step: its CPU time is the simulator's alone. */
+function timeSimulatedAws(sim: SimAccount): { total: number } {
+  const spent = { total: 0 };
+  const dispatch = sim.dispatch.bind(sim);
+  sim.dispatch = (service, command, input) => {
+    const before = process.cpuUsage();
+    const answer = dispatch(service, command, input);
+    const used = process.cpuUsage(before);
+    spent.total += (used.user + used.system) / 1000;
+    return answer;
+  };
+  return spent;
 }
 
 function describeCalls(calls: Record<string, number>): number {
@@ -72,6 +88,7 @@ async function analyseOnce(
   const runtime = simRuntime(account);
   const attribution = snapshotAttribution(account.sim);
   account.sim.resetCallCounts();
+  const simMs = timeSimulatedAws(account.sim);
   collectGarbage();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -82,7 +99,12 @@ async function analyseOnce(
   if (result.natGateways.length !== snapshot.natGateways.length)
     throw new Error(`analysed ${result.natGateways.length} of ${snapshot.natGateways.length} gateways`);
   return {
-    run: { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, calls: Object.fromEntries(account.sim.calls) },
+    run: {
+      wallMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      simMs: simMs.total,
+      calls: Object.fromEntries(account.sim.calls),
+    },
     sim: account.sim,
     findings,
   };

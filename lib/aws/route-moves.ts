@@ -27,12 +27,6 @@ export class RouteMoveError extends Error {
   }
 }
 
-/** Codes meaning the gateway is unknown to routing: it does not exist, or was created an instant ago. */
-export const GATEWAY_NOT_ROUTABLE_CODES: ReadonlySet<string> = new Set([
-  'InvalidNatGatewayID.NotFound',
-  'NatGatewayNotFound',
-]);
-
 const NO_SUCH_ROUTE_CODE = 'InvalidParameterValue';
 const ROUTE_EXISTS_CODE = 'RouteAlreadyExists';
 

@@ -1,14 +1,15 @@
 // What every command needs: a runtime on the simulated or the real account, the config, and where output goes.
 import { writeFile } from 'node:fs/promises';
 import { awsRuntime } from '../aws/aws-runtime';
-import { type Config, configWith } from '../config';
+import { type Config, cliEnvironment, configWith } from '../config';
 import { BadInputError } from '../errors';
 import type { Runtime } from '../runtime';
 import type { SimAccount } from '../sim/sim-account';
 import { simRuntime, snapshotAttribution } from '../sim/sim-runtime';
 import { createSimulatedAccount } from '../sim/simulated-account';
 import { loadSnapshotFile } from '../sim/snapshot-load';
-import { NO_ATTRIBUTION, type TrafficAttribution } from '../use-cases/analyze';
+import type { TrafficAttribution } from '../use-cases/analyze';
+import { configuredAttribution } from '../use-cases/flow-log-attribution';
 import { terminalProgress } from './terminal-progress';
 
 export interface CommonOptions {
@@ -70,19 +71,20 @@ export async function openContext(options: CommonOptions): Promise<CliContext> {
       },
     };
   }
-  const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+  const region = options.region ?? cliEnvironment().region;
   if (!region) throw new BadInputError('no region: pass --region or set AWS_REGION');
   const config = configWith({ AWS_REGION: region });
+  const runtime = awsRuntime({
+    region,
+    maxAttempts: config.core.maxAttempts,
+    apply: options.apply === true,
+    progress: terminalProgress(),
+    ...(options.profile ? { profile: options.profile } : {}),
+  });
   return {
-    runtime: awsRuntime({
-      region,
-      maxAttempts: config.core.maxAttempts,
-      apply: options.apply === true,
-      progress: terminalProgress(),
-      ...(options.profile ? { profile: options.profile } : {}),
-    }),
+    runtime,
     config,
-    attribution: NO_ATTRIBUTION,
+    attribution: configuredAttribution(runtime, config),
     finish: async () => undefined,
   };
 }

@@ -48,16 +48,26 @@ function sumBuckets(series: MetricSeries | undefined, window: MetricWindow, from
 }
 
 /**
- * First instant with CloudWatch data. Metric datapoints are missing where the gateway (or the metric
- * collection) did not exist yet, so the buckets without one are taken to be the earliest ones.
+ * First instant with CloudWatch data. GetMetricData says how many buckets had a datapoint, not which: the
+ * missing ones are taken to be at the end as far as the series ends in zeros (a day not reported yet), and
+ * the rest at the start (the gateway or its metrics did not exist yet).
  */
 function coverageStart(metrics: GatewayMetrics[string] | undefined, window: MetricWindow): Date {
   const buckets = Math.ceil((window.end.getTime() - window.start.getTime()) / (window.periodSeconds * 1000));
-  const present = Math.max(
-    metrics?.BytesInFromSource?.present ?? 0,
-    metrics?.BytesInFromDestination?.present ?? 0,
-  );
-  return new Date(window.start.getTime() + (buckets - present) * window.periodSeconds * 1000);
+  const source = metrics?.BytesInFromSource;
+  const destination = metrics?.BytesInFromDestination;
+  const present = Math.max(source?.present ?? 0, destination?.present ?? 0);
+  let trailingZeros = 0;
+  while (
+    trailingZeros < buckets &&
+    (source?.values[buckets - 1 - trailingZeros] ?? 0) +
+      (destination?.values[buckets - 1 - trailingZeros] ?? 0) ===
+      0
+  ) {
+    trailingZeros += 1;
+  }
+  const leadingMissing = Math.max(0, buckets - present - trailingZeros);
+  return new Date(window.start.getTime() + leadingMissing * window.periodSeconds * 1000);
 }
 
 function figures(

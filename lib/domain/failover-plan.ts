@@ -1,78 +1,22 @@
 // What to do about one gateway given its alarm's current state: fail its route tables over, back, or nothing.
-import { type EmergencyPlan, emergencyOptedIn, planEmergency } from './failover-emergency';
+import { emergencyOptedIn, planEmergency } from './failover-emergency';
 import type { AlarmStateValue } from './failover-event';
-import { holdStatus } from './failover-hold';
-import type { FailoverSettings } from './failover-settings';
+import { planFailback } from './failover-failback';
+import { basePlan, type GatewayPlan, type PlanContext, type TableSkip } from './failover-plan-types';
 import { FAILOVER_TAGS, failoverOptIn, isOn } from './failover-tags';
-import {
-  type AlarmStates,
-  chooseTarget,
-  defaultRouteTarget,
-  isParked,
-  type Rejection,
-} from './failover-target';
-import type { Inventory, NatGateway, RouteTable } from './model';
+import { chooseTarget, defaultRouteTarget, isParked } from './failover-target';
+import type { NatGateway, RouteTable } from './model';
 import { ROUTE_TABLE_TAGS, USER_TAGS } from './tag-keys';
 
-export type PlanKind = 'failover' | 'failback' | 'none';
-
-export interface TableMove {
-  routeTableId: string;
-  /** The default route's target now. */
-  from: string | undefined;
-  /** Where it goes; absent while an emergency gateway has yet to be created. */
-  to?: string;
-  /** Failover: the gateway the table originally used (kept when a failed-over table moves again). */
-  origin: string;
-}
-
-export interface TableSkip {
-  routeTableId: string;
-  from: string | undefined;
-  to?: string;
-  reason: string;
-}
-
-export type FailoverTarget =
-  | { kind: 'gateway'; natGatewayId: string }
-  | { kind: 'emergency'; plan: EmergencyPlan };
-
-export interface GatewayPlan {
-  kind: PlanKind;
-  natGatewayId: string;
-  vpcId?: string;
-  alarmState: AlarmStateValue | 'none';
-  reason: string;
-  target?: FailoverTarget;
-  moves: TableMove[];
-  skipped: TableSkip[];
-  rejectedTargets: Rejection[];
-  /** A failover was needed and nothing can take the routes: alert loudly. */
-  noTarget: boolean;
-}
-
-export interface PlanContext {
-  inventory: Inventory;
-  alarms: AlarmStates;
-  now: Date;
-  /** When the alarm entered its state (names the emergency gateway's idempotency token). */
-  alarmAt: Date;
-  settings: FailoverSettings;
-}
-
-function basePlan(natGatewayId: string, alarmState: AlarmStateValue | 'none', vpcId?: string): GatewayPlan {
-  return {
-    kind: 'none',
-    natGatewayId,
-    alarmState,
-    reason: '',
-    moves: [],
-    skipped: [],
-    rejectedTargets: [],
-    noTarget: false,
-    ...(vpcId ? { vpcId } : {}),
-  };
-}
+export type {
+  FailoverTarget,
+  GatewayPlan,
+  PlanContext,
+  PlanKind,
+  TableMove,
+  TableSkip,
+} from './failover-plan-types';
+export { planFailback };
 
 function healthy(natGatewayId: string | undefined, ctx: PlanContext): boolean {
   const gateway = ctx.inventory.natGateways.find((g) => g.natGatewayId === natGatewayId);
@@ -172,65 +116,6 @@ export function planFailover(failing: NatGateway, ctx: PlanContext): GatewayPlan
       reason: 'no healthy target',
     })),
   );
-  return plan;
-}
-
-export function planFailback(
-  recovered: NatGateway | undefined,
-  natGatewayId: string,
-  alarmState: AlarmStateValue | 'none',
-  ctx: PlanContext,
-): GatewayPlan {
-  const plan = basePlan(natGatewayId, alarmState, recovered?.vpcId);
-  const tables = ctx.inventory.routeTables.filter(
-    (t) => t.tags[ROUTE_TABLE_TAGS.failoverFrom] === natGatewayId,
-  );
-  if (tables.length === 0) {
-    plan.reason = `no route table is failed over from ${natGatewayId}: nothing to move back`;
-    return plan;
-  }
-  if (recovered?.state !== 'available') {
-    plan.reason = `${natGatewayId} is ${recovered?.state ?? 'gone'}, not available: ${tables.length} route table(s) stay failed over`;
-    plan.skipped = tables.map((t) => ({
-      routeTableId: t.routeTableId,
-      from: defaultRouteTarget(t),
-      reason: plan.reason,
-    }));
-    return plan;
-  }
-  for (const table of tables) {
-    const current = defaultRouteTarget(table);
-    const recorded = table.tags[ROUTE_TABLE_TAGS.failoverTo];
-    const hold = holdStatus(table.tags, ctx.now, ctx.settings.minHoldMinutes);
-    if (current !== natGatewayId && current !== recorded) {
-      plan.skipped.push({
-        routeTableId: table.routeTableId,
-        from: current,
-        to: natGatewayId,
-        reason: `its default route was changed outside the optimizer (now ${current ?? 'none'}, expected ${recorded ?? 'unknown'}): left as it is`,
-      });
-    } else if (!hold.passed) {
-      plan.skipped.push({
-        routeTableId: table.routeTableId,
-        from: current,
-        to: natGatewayId,
-        reason: `minimum hold of ${ctx.settings.minHoldMinutes} min: moves back after ${hold.until.toISOString()} (5-minute recheck)`,
-      });
-    } else {
-      plan.moves.push({
-        routeTableId: table.routeTableId,
-        from: current,
-        to: natGatewayId,
-        origin: natGatewayId,
-      });
-    }
-  }
-  plan.kind = plan.moves.length > 0 ? 'failback' : 'none';
-  const held = plan.skipped.length;
-  plan.reason =
-    plan.moves.length > 0
-      ? `${natGatewayId} is ${alarmState === 'none' ? 'no longer watched by an alarm' : 'OK'} and available: ${plan.moves.length} route table(s) move back${held ? `, ${held} wait` : ''}`
-      : `${natGatewayId} is OK but no route table can move back yet: ${plan.skipped[0]?.reason ?? ''}`;
   return plan;
 }
 

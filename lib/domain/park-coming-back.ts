@@ -4,7 +4,13 @@ import { DEFAULT_ROUTE, type NatGateway, type RouteTable } from './model';
 import { chooseTarget, defaultRouteTarget, usableTarget } from './park-consolidate';
 import type { GatewayPlan, UnitContext } from './park-plan';
 import { type ParkRecord, replacementTags, unparkToken } from './park-record';
-import { clearRecordSteps, hasFailoverTags, holderIds, markState } from './park-record-steps';
+import {
+  clearRecordSteps,
+  consolidateSteps,
+  hasFailoverTags,
+  holderIds,
+  markState,
+} from './park-record-steps';
 import type { CreateGatewayRequest, GatewayRef, ScheduleStep } from './park-steps';
 import { PARK_TAGS } from './park-tags';
 import type { ParkUnit } from './park-units';
@@ -14,7 +20,7 @@ function routeIds(unit: ParkUnit): string[] {
   return unit.recordedTables.map((t) => t.routeTableId);
 }
 
-/** Destinations of a recorded table to point back: routes left on the parked gateway, and a moved default route. */
+/** Destinations of a recorded table to point back: routes left on the parked gateway, and a default route consolidate moved. */
 function destinationsToRestore(
   table: RouteTable,
   parkedId: string,
@@ -22,16 +28,18 @@ function destinationsToRestore(
 ): { destinations: string[]; note?: string } {
   const toId = 'natGatewayId' in to ? to.natGatewayId : undefined;
   const destinations = table.routes.filter((r) => r.natGatewayId === parkedId).map((r) => r.destination);
+  if (table.tags[PARK_TAGS.parkedVia] === undefined) return { destinations };
   const byDefault = table.routes.find((r) => r.destination === DEFAULT_ROUTE);
-  if (!byDefault) destinations.push(DEFAULT_ROUTE);
-  else if (byDefault.natGatewayId === undefined) {
+  if (!byDefault) return { destinations: [...destinations, DEFAULT_ROUTE] };
+  if (byDefault.natGatewayId === undefined) {
+    const target = byDefault.gatewayId ?? byDefault.otherTarget ?? byDefault.vpcEndpointId;
     return {
       destinations,
-      note: `${table.routeTableId}: default route now targets ${byDefault.gatewayId ?? byDefault.otherTarget ?? byDefault.vpcEndpointId}, left as it is`,
+      note: `${table.routeTableId}: default route now targets ${target}, left as it is`,
     };
-  } else if (byDefault.natGatewayId !== parkedId && byDefault.natGatewayId !== toId)
-    destinations.push(DEFAULT_ROUTE);
-  return { destinations: [...new Set(destinations)] };
+  }
+  const moved = byDefault.natGatewayId !== parkedId && byDefault.natGatewayId !== toId;
+  return { destinations: moved ? [...destinations, DEFAULT_ROUTE] : destinations };
 }
 
 /** Points every recorded table back at `to`; tables failover has taken since are left to it. */
@@ -65,8 +73,8 @@ export function planAbortPark(ctx: UnitContext): GatewayPlan {
   const moved = unit.recordedTables.filter(
     (t) =>
       !hasFailoverTags(t) &&
-      defaultRouteTarget(t) !== gateway.natGatewayId &&
-      defaultRouteTarget(t) !== undefined,
+      t.tags[PARK_TAGS.parkedVia] !== undefined &&
+      defaultRouteTarget(t) !== gateway.natGatewayId,
   );
   const back: ScheduleStep[] = moved.map((t) => ({
     kind: 'point-route',
@@ -215,17 +223,18 @@ export function planStayParked(ctx: UnitContext): GatewayPlan {
   const vpcId = ctx.input.inventory.subnets.find((s) => s.subnetId === record.subnetId)?.vpcId ?? '';
   let moved = '';
   if (ctx.gatewaySchedule.mode === 'consolidate') {
+    // Tables whose default route is this gateway's: still on it (blackholed), or moved to one no longer usable.
     const stranded = unit.recordedTables.filter((t) => {
       if (hasFailoverTags(t)) return false;
+      if (defaultRouteTarget(t) === unit.natGatewayId) return true;
+      if (t.tags[PARK_TAGS.parkedVia] === undefined) return false;
       const current = ctx.input.inventory.natGateways.find((g) => g.natGatewayId === defaultRouteTarget(t));
       return !current || !usableTarget(current, vpcId, subnetAz, targets);
     });
     const target =
       stranded.length > 0 ? chooseTarget(vpcId, subnetAz, record.connectivityType, targets) : undefined;
     if (target) {
-      const to = { natGatewayId: target.natGatewayId };
-      for (const table of stranded)
-        steps.push({ kind: 'point-route', routeTableId: table.routeTableId, destination: DEFAULT_ROUTE, to });
+      steps.push(...consolidateSteps(stranded, target.natGatewayId));
       moved = `; route tables ${stranded.map((t) => t.routeTableId).join(', ')} moved to ${target.natGatewayId}`;
     } else if (stranded.length > 0)
       moved = `; no gateway that stays up in another AZ to take ${stranded.map((t) => t.routeTableId).join(', ')}`;

@@ -1,11 +1,11 @@
 // Park (or consolidate) a live gateway: record first, then move routes, then delete, then mark parked.
 
-import { DEFAULT_ROUTE, type NatGateway, type RouteTable, type Tags } from './model';
+import type { NatGateway, RouteTable, Tags } from './model';
 import { chooseTarget, crossAzCostText, defaultRouteTarget } from './park-consolidate';
 import { guardVerdict } from './park-guard';
 import type { GatewayPlan, UnitContext } from './park-plan';
 import { type ParkRecord, recordOf, recordTags } from './park-record';
-import { failoverHolds, holderIds, markState, tablesRoutingTo } from './park-record-steps';
+import { consolidateSteps, failoverHolds, holderIds, markState, tablesRoutingTo } from './park-record-steps';
 import type { ScheduleStep } from './park-steps';
 import { TagCodecError } from './park-tag-codec';
 import { isParkRecordKey, PARK_POSTPONED_TAG, PARK_TAGS } from './park-tags';
@@ -87,16 +87,8 @@ function parkTail(
   tables: RouteTable[],
   target: NatGateway | undefined,
 ): ScheduleStep[] {
-  const moves: ScheduleStep[] = target
-    ? tables
-        .filter((t) => defaultRouteTarget(t) === gateway.natGatewayId)
-        .map((t) => ({
-          kind: 'point-route',
-          routeTableId: t.routeTableId,
-          destination: DEFAULT_ROUTE,
-          to: { natGatewayId: target.natGatewayId },
-        }))
-    : [];
+  const moving = tables.filter((t) => defaultRouteTarget(t) === gateway.natGatewayId);
+  const moves = target ? consolidateSteps(moving, target.natGatewayId) : [];
   return [
     ...moves,
     { kind: 'delete-gateway', natGatewayId: gateway.natGatewayId },
@@ -130,6 +122,20 @@ function parkReason(
   return `${ctx.desired.reason}${via}; ≈ ${hours.toFixed(1)} gateway-hours saved`;
 }
 
+/**
+ * A route table holds one park at a time (its parked-gateway tag): a gateway with a route in a table another park
+ * holds (or takes in this run) waits, else that route would not be restored when it comes back.
+ */
+function heldByOtherParks(ctx: UnitContext, gateway: NatGateway): string[] {
+  return ctx.input.inventory.routeTables.flatMap((t) => {
+    if (!t.routes.some((r) => r.natGatewayId === gateway.natGatewayId)) return [];
+    const owner = t.tags[PARK_TAGS.parkedGateway] ?? ctx.claims.get(t.routeTableId);
+    return owner && owner !== gateway.natGatewayId
+      ? [`route table ${t.routeTableId} is held by the park of ${owner}`]
+      : [];
+  });
+}
+
 export function planGoingOff(ctx: UnitContext): GatewayPlan {
   const { unit, input } = ctx;
   const gateway = unit.gateway;
@@ -142,6 +148,10 @@ export function planGoingOff(ctx: UnitContext): GatewayPlan {
       throw new ParkRefusal(
         `failover holds it (route tables ${held.map((t) => t.routeTableId).join(', ')} carry failover tags)`,
       );
+    }
+    const owners = heldByOtherParks(ctx, gateway);
+    if (owners.length > 0) {
+      throw new ParkRefusal(`${owners.join(', ')}: it parks once that gateway is back`);
     }
     const { record, unrestorable } = recordOf(gateway, input.now);
     const holder = placeRecord(ctx, gateway, tables, record);
@@ -185,6 +195,7 @@ export function planGoingOff(ctx: UnitContext): GatewayPlan {
             },
           ]
         : [];
+    for (const table of tables) ctx.claims.set(table.routeTableId, gateway.natGatewayId);
     return {
       ...plan,
       reason: [parkReason(ctx, gateway, target, hours), ...notes].join('; '),

@@ -56,6 +56,8 @@ export interface UnitContext {
   gatewaySchedule: GatewaySchedule;
   desired: DesiredState;
   targets: TargetRules;
+  /** Route tables a park planned earlier in this run takes (table id → gateway id). */
+  claims: Map<string, string>;
 }
 
 interface Evaluated {
@@ -78,7 +80,8 @@ export function planSchedule(input: ScheduleInput): GatewayPlan[] {
       .map((e) => e.unit.natGatewayId),
   );
   const targets: TargetRules = { inventory: input.inventory, alarming: input.alarming, goingOff };
-  return evaluated.map((e) => planUnit(e, input, targets));
+  const claims = new Map<string, string>();
+  return evaluated.map((e) => planUnit(e, input, targets, claims));
 }
 
 /**
@@ -133,7 +136,12 @@ function evaluate(unit: ParkUnit, now: Date, settings: SchedulePlanSettings): Ev
   }
 }
 
-function planUnit(e: Evaluated, input: ScheduleInput, targets: TargetRules): GatewayPlan {
+function planUnit(
+  e: Evaluated,
+  input: ScheduleInput,
+  targets: TargetRules,
+  claims: Map<string, string>,
+): GatewayPlan {
   const { unit } = e;
   const none = (reason: string): GatewayPlan => ({
     natGatewayId: unit.natGatewayId,
@@ -152,6 +160,7 @@ function planUnit(e: Evaluated, input: ScheduleInput, targets: TargetRules): Gat
     gatewaySchedule: e.gatewaySchedule ?? fallback,
     desired: e.desired,
     targets,
+    claims,
   };
   const live = isLive(unit);
   if (!unit.record) {

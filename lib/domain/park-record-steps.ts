@@ -1,5 +1,5 @@
 // Steps that write, advance and clear a park record where it lives (EIP or route tables).
-import type { Inventory, RouteTable, Tags } from './model';
+import { DEFAULT_ROUTE, type Inventory, type RouteTable, type Tags } from './model';
 import type { ScheduleStep } from './park-steps';
 import { isParkRecordKey, PARK_TAGS, type ParkState } from './park-tags';
 import type { ParkUnit } from './park-units';
@@ -74,4 +74,26 @@ export function hasFailoverTags(table: RouteTable): boolean {
     table.tags[ROUTE_TABLE_TAGS.failoverFrom] !== undefined ||
     table.tags[ROUTE_TABLE_TAGS.failoverTo] !== undefined
   );
+}
+
+/** Consolidate: mark the tables (so unpark knows their default route moved), then move it to `targetId`. */
+export function consolidateSteps(tables: RouteTable[], targetId: string): ScheduleStep[] {
+  if (tables.length === 0) return [];
+  const to = { natGatewayId: targetId };
+  return [
+    {
+      kind: 'tag',
+      resourceIds: tables.map((t) => t.routeTableId),
+      tags: { [PARK_TAGS.parkedVia]: targetId },
+      why: 'default route moved by consolidate',
+    },
+    ...tables.map(
+      (t): ScheduleStep => ({
+        kind: 'point-route',
+        routeTableId: t.routeTableId,
+        destination: DEFAULT_ROUTE,
+        to,
+      }),
+    ),
+  ];
 }

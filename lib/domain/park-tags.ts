@@ -17,6 +17,8 @@ export const PARK_TAGS = {
   parkedSecondary: `${TAG_PREFIX}parked-secondary`,
   /** The gateway's own tags, encoded (park-tag-codec); continued in `parked-tags-2`, `parked-tags-3`… */
   parkedTags: `${TAG_PREFIX}parked-tags`,
+  /** On a route table whose default route consolidate mode moved: the gateway now carrying it. */
+  parkedVia: `${TAG_PREFIX}parked-via`,
   /** Recreate attempts that failed (e.g. Resource.AlreadyAssociated): each retry uses a new token. */
   unparkAttempt: `${TAG_PREFIX}unpark-attempt`,
 } as const;

@@ -3,7 +3,8 @@
 import type { CostAlert, GatewayTagProblem } from '../domain/alert-model';
 import { ALERT_TAGS } from '../domain/alert-tags';
 import type { AlertDecisionContext } from './alert-context';
-import { alertLine, alertSection, alertSubject, asciiLine, SUBJECT_MAX_CHARS } from './alert-text';
+import { alertLine, alertSection, alertSubject, asciiLine } from './alert-text';
+import { SUBJECT_MAX_CHARS } from './analysis-email';
 import { priceSourceLabel } from './analysis-summary';
 import { formatPrice, formatUsd, plural } from './format-numbers';
 import { truncate } from './text-table';
@@ -15,8 +16,6 @@ export interface AlertNotification {
   attributes: Record<string, string>;
 }
 
-/** SNS's limit on a message, in bytes. */
-export const SNS_MESSAGE_MAX_BYTES = 256 * 1024;
 /** The body is cut well before the limit: what is left out is counted and named in the last line. */
 const BODY_BUDGET_BYTES = 200 * 1024;
 const DETAILED_ALERTS = 20;

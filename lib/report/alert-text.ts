@@ -4,11 +4,10 @@ import type { TrafficCause } from '../domain/alert-cause';
 import type { CostAlert } from '../domain/alert-model';
 import { ALERT_TAGS } from '../domain/alert-tags';
 import type { AlertDecisionContext, AlertedGateway } from './alert-context';
+import { SUBJECT_MAX_CHARS } from './analysis-email';
 import { formatGib, formatPrice, formatUsd } from './format-numbers';
 import { singleLine, truncate, wrapText } from './text-table';
 
-/** SNS: ASCII, no line break or control character, shorter than 100 characters. */
-export const SUBJECT_MAX_CHARS = 99;
 const LINE_WIDTH = 76;
 const INDENT = '  ';
 const FINDING_CHARS = 600;
@@ -16,6 +15,7 @@ const MAX_FINDINGS = 4;
 const MIN_NAME_CHARS = 8;
 const ROUTE_TABLES_LISTED = 5;
 
+/** SNS subjects are ASCII on one line: anything else becomes a space. */
 export function asciiLine(text: string): string {
   return text
     .replace(/[^\x20-\x7e]/g, ' ')

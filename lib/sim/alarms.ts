@@ -5,11 +5,11 @@ import type {
   DeleteAlarmsInput,
   DescribeAlarmsInput,
   ListTagsForResourceInput,
-  MetricDataQuery,
   PutMetricAlarmInput,
   TagResourceInput,
 } from '@aws-sdk/client-cloudwatch';
 import { z } from 'zod';
+import { checkAlarm, MAX_TAGS, validationError } from './alarm-validation';
 import type { SimAccount } from './sim-account';
 import type { Snapshot } from './snapshot-schema';
 
@@ -18,11 +18,6 @@ type AlarmState = SimAlarm['state'];
 
 const MAX_RECORDS = 100;
 const MAX_DELETE = 100;
-const MAX_METRICS = 10;
-const MAX_NAME_LENGTH = 255;
-const MAX_TAGS = 50;
-const QUERY_ID = /^[a-z][a-zA-Z0-9_]*$/;
-const MISSING_DATA = ['breaching', 'notBreaching', 'ignore', 'missing'];
 const NAT_DIMENSION = 'NatGatewayId';
 const INITIAL_REASON = 'Unchecked: Initial alarm creation';
 
@@ -72,59 +67,6 @@ function describe(sim: SimAccount, alarm: SimAlarm): object {
     StateReason: typeof alarm.stateReason === 'string' ? alarm.stateReason : INITIAL_REASON,
     StateUpdatedTimestamp: new Date(updated),
   };
-}
-
-function validationError(sim: SimAccount, message: string): Error {
-  return sim.error('CloudWatch', 'ValidationError', message);
-}
-
-function checkQueries(sim: SimAccount, queries: MetricDataQuery[]): void {
-  if (queries.length > MAX_METRICS)
-    throw validationError(sim, `an alarm can hold at most ${MAX_METRICS} metrics`);
-  const ids = new Set<string>();
-  for (const query of queries) {
-    if (!query.Id || !QUERY_ID.test(query.Id)) {
-      throw validationError(sim, `metric id "${query.Id}" must start with a lowercase letter`);
-    }
-    if (ids.has(query.Id)) throw validationError(sim, `metric id "${query.Id}" is used twice`);
-    ids.add(query.Id);
-    if ((query.MetricStat === undefined) === (query.Expression === undefined)) {
-      throw validationError(sim, `metric ${query.Id} needs exactly one of MetricStat and Expression`);
-    }
-    const period = query.MetricStat?.Period;
-    if (query.MetricStat && (period === undefined || period % 60 !== 0)) {
-      throw validationError(sim, `metric ${query.Id}: Period must be a multiple of 60`);
-    }
-  }
-  const returning = queries.filter((q) => q.ReturnData !== false);
-  if (returning.length !== 1) {
-    throw validationError(sim, 'exactly one metric of an alarm must have ReturnData set to true');
-  }
-}
-
-function checkAlarm(sim: SimAccount, input: PutMetricAlarmInput): string {
-  const name = input.AlarmName ?? '';
-  if (name.length === 0 || name.length > MAX_NAME_LENGTH)
-    throw validationError(sim, 'AlarmName must be 1 to 255 characters');
-  if (input.Metrics && input.MetricName)
-    throw validationError(sim, 'Metrics and MetricName cannot be used together');
-  if (input.Metrics) checkQueries(sim, input.Metrics);
-  else if (!input.MetricName || !input.Namespace)
-    throw validationError(sim, 'MetricName and Namespace, or Metrics, are required');
-  const periods = input.EvaluationPeriods ?? 0;
-  if (periods < 1) throw validationError(sim, 'EvaluationPeriods must be at least 1');
-  if ((input.DatapointsToAlarm ?? periods) > periods) {
-    throw validationError(sim, 'DatapointsToAlarm must not exceed EvaluationPeriods');
-  }
-  if (input.Threshold === undefined && input.ThresholdMetricId === undefined) {
-    throw validationError(sim, 'Threshold is required');
-  }
-  if (!input.ComparisonOperator) throw validationError(sim, 'ComparisonOperator is required');
-  if (input.TreatMissingData !== undefined && !MISSING_DATA.includes(input.TreatMissingData)) {
-    throw validationError(sim, `TreatMissingData must be one of ${MISSING_DATA.join(', ')}`);
-  }
-  if ((input.Tags ?? []).length > MAX_TAGS) throw validationError(sim, `at most ${MAX_TAGS} tags`);
-  return name;
 }
 
 function findByArn(sim: SimAccount, arn: string | undefined): SimAlarm {

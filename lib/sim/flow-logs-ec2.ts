@@ -80,8 +80,13 @@ function checkFormat(sim: SimAccount, format: string): void {
   if (unknown.length > 0) throw invalidParameterValue(sim, `Unknown fields provided: ${unknown.join(', ')}`);
 }
 
-function resourceExists(sim: SimAccount, type: string, id: string): boolean {
-  if (type === 'NetworkInterface') return natInterfaceIds(sim).has(id);
+function resourceExists(
+  sim: SimAccount,
+  interfaces: ReadonlyMap<string, unknown>,
+  type: string,
+  id: string,
+): boolean {
+  if (type === 'NetworkInterface') return interfaces.has(id);
   if (type === 'Subnet') return sim.state.subnets.some((subnet) => subnet.subnetId === id);
   return sim.state.vpcs.some((vpc) => vpc.vpcId === id);
 }
@@ -160,9 +165,10 @@ function createFlowLogs(
   const request = validated(sim, input);
   refuseDryRun(sim, input);
   const unsuccessful: UnsuccessfulItem[] = [];
+  const interfaces = natInterfaceIds(sim);
   const flowLogIds: string[] = [];
   for (const resourceId of request.resourceIds) {
-    if (!resourceExists(sim, request.type, resourceId)) {
+    if (!resourceExists(sim, interfaces, request.type, resourceId)) {
       const noun = request.type === 'NetworkInterface' ? 'networkInterface' : request.type.toLowerCase();
       unsuccessful.push({
         ResourceId: resourceId,

@@ -15,9 +15,24 @@ const TYPICAL_PACKET_BYTES = 1400;
 const EVEN_SPLIT = 0.5;
 const SERVICE_HOST_OFFSET = 10;
 
-export const DEFAULT_FLOW_LOG_FORMAT =
-  '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ' +
-  '${packets} ${bytes} ${start} ${end} ${action} ${log-status}';
+/** The fields of a flow log created without LogFormat (AWS's default format, version 2). */
+const DEFAULT_FIELDS = [
+  'version',
+  'account-id',
+  'interface-id',
+  'srcaddr',
+  'dstaddr',
+  'srcport',
+  'dstport',
+  'protocol',
+  'packets',
+  'bytes',
+  'start',
+  'end',
+  'action',
+  'log-status',
+];
+export const DEFAULT_FLOW_LOG_FORMAT = DEFAULT_FIELDS.map((field) => `\${${field}}`).join(' ');
 
 function hostIn(cidr: string, offset: number): string {
   const [address = '0.0.0.0'] = cidr.split('/');
@@ -162,17 +177,14 @@ function renderLine(
   return flowLog.logFormat.replace(/\$\{([a-z0-9-]+)\}/g, (_, field: string) => values[field] ?? '-');
 }
 
-function gatewayOfInterface(sim: SimAccount, interfaceId: string): SnapshotNatGateway | undefined {
-  return sim.state.natGateways.find((gateway) => derivedId('eni', gateway.natGatewayId) === interfaceId);
-}
-
 /** Every line the flow logs delivering to the group wrote between `from` and `to` (epoch ms). */
 export function logLines(sim: SimAccount, logGroupName: string, from: number, to: number): string[] {
   const state: FlowLogState = flowLogState(sim);
+  const gateways = new Map(sim.state.natGateways.map((g) => [derivedId('eni', g.natGatewayId), g]));
   return state.flowLogs
     .filter((flowLog) => flowLog.logGroupName === logGroupName && flowLog.resourceType === 'NetworkInterface')
     .flatMap((flowLog) => {
-      const gateway = gatewayOfInterface(sim, flowLog.resourceId);
+      const gateway = gateways.get(flowLog.resourceId);
       if (!gateway) return [];
       const records = [
         ...derivedRecords(sim, gateway, flowLog, from, to),

@@ -105,7 +105,7 @@ async function deliver(
   config: Config,
   run: {
     notification: AlertNotification | null;
-    topicArn?: string;
+    topicArn: string | undefined;
     decision: AlertDecision;
     alerts: AlertOutput[];
     context: AlertDecisionContext;
@@ -146,10 +146,9 @@ export async function runCostAlert(
       : decision.allClear
         ? composeAllClear(context, decision.tagProblems)
         : null;
-  const topicArn = options.topicArn ?? config.core.topicArn;
   const delivery = await deliver(runtime, config, {
     notification,
-    ...(topicArn ? { topicArn } : {}),
+    topicArn: options.topicArn ?? config.core.topicArn,
     decision,
     alerts,
     context,

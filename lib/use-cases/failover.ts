@@ -3,8 +3,8 @@
 import { describeAlarms, type ReadAlarm } from '../aws/alarms';
 import { removeEmergencyGateway } from '../aws/failover-emergency';
 import { executeGatewayPlan } from '../aws/failover-executor';
+import { announceOutcome } from '../aws/failover-notify';
 import { loadInventory } from '../aws/inventory';
-import { publishMessage, putEvents } from '../aws/notify';
 import type { Config } from '../config';
 import {
   type AlarmStateChangeEvent,
@@ -25,7 +25,6 @@ import {
 import { FAILOVER_ALARM_PREFIX, failoverOptIn } from '../domain/failover-tags';
 import type { Inventory } from '../domain/model';
 import { ROUTE_TABLE_TAGS } from '../domain/tag-keys';
-import { failoverNotice } from '../report/failover-message';
 import type { Runtime } from '../runtime';
 import { type AlarmSyncSummary, syncAlarmsWith } from './alarm-sync';
 
@@ -48,41 +47,6 @@ function contextOf(
 ): PlanContext {
   const states = new Map(alarms.flatMap((a) => (a.natGatewayId ? [[a.natGatewayId, a.state] as const] : [])));
   return { inventory, alarms: states, now: runtime.now(), alarmAt, settings: config.failover.settings };
-}
-
-/** Failovers, failbacks and failovers with no target are announced; nothing else is. */
-async function notify(
-  runtime: Runtime,
-  config: Config,
-  outcome: GatewayOutcome,
-  alarmName: string | null,
-): Promise<Notified> {
-  const notified: Notified = { sns: false, event: false };
-  if (
-    !runtime.apply ||
-    (routesMoved(outcome.actions) === 0 &&
-      !outcome.noTarget &&
-      !outcome.actions.some((a) => a.result === 'failed'))
-  ) {
-    return notified;
-  }
-  const notice = failoverNotice(outcome, alarmName, runtime.region);
-  try {
-    if (config.core.topicArn) {
-      await publishMessage(runtime.clients.sns, config.core.topicArn, notice);
-      notified.sns = true;
-    }
-    await putEvents(
-      runtime.clients.eventbridge,
-      [{ detailType: notice.detailType, detail: { alarmName, ...outcome } }],
-      config.core.eventBusName,
-    );
-    notified.event = true;
-  } catch (error) {
-    // The routes have moved: a lost notification must not make Lambda retry the move, but it is reported.
-    notified.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  }
-  return notified;
 }
 
 function ignored(
@@ -160,7 +124,7 @@ export async function handleAlarmEvent(
     reason:
       alarmState === event.detail.state.value
         ? outcome.reason
-        : `the alarm is ${alarmState} now (the event said ${event.detail.state.value}): ${outcome.reason}`,
+        : `the alarm ${alarmState === 'none' ? 'no longer exists' : `is ${alarmState} now`} (the event said ${event.detail.state.value}): ${outcome.reason}`,
     target: outcome.target,
     actions: outcome.actions,
     routesMoved: routesMoved(outcome.actions),
@@ -168,7 +132,7 @@ export async function handleAlarmEvent(
     rejectedTargets: outcome.rejectedTargets,
     ...(outcome.emergency ? { emergency: outcome.emergency } : {}),
     removedEmergencyGateways: outcome.removedEmergencyGateways,
-    notified: await notify(runtime, config, outcome, alarmName),
+    notified: await announceOutcome(runtime, config.core, outcome, alarmName),
   };
 }
 
@@ -193,7 +157,7 @@ export async function recheckFailovers(runtime: Runtime, config: Config): Promis
     const outcome = await executeGatewayPlan(runtime, plan, inventory, config.failover.settings.concurrency);
     const notified = outcome.noTarget
       ? { sns: false, event: false }
-      : await notify(runtime, config, outcome, alarm?.alarmName ?? null);
+      : await announceOutcome(runtime, config.core, outcome, alarm?.alarmName ?? null);
     gateways.push({ ...outcome, recoverySeconds: recoverySeconds(outcome, alarmAt), notified });
   }
   const removed: string[] = [];

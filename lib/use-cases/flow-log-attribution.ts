@@ -97,11 +97,11 @@ async function attributeFromFlowLogs(
     }
   }
   if (coverage.length === 0) {
-    return {
-      warning:
-        `no NAT gateway interface has a flow log delivering to ${settings.logGroupName} ` +
+    warnings.push(
+      `no NAT gateway interface has a flow log in the attribution format delivering to ${settings.logGroupName} ` +
         '(nat-optimizer flow-logs setup): S3/DynamoDB endpoint savings unknown',
-    };
+    );
+    return { warning: warnings.join('; ') };
   }
   const queryString = buildFlowLogQuery(await serviceCidrs(runtime, inventory));
   const waits = {

@@ -1,5 +1,10 @@
 import 'aws-sdk-client-mock-vitest/extend';
-import { CreateVpcEndpointCommand, EC2Client, EC2ServiceException, ModifyVpcEndpointCommand } from '@aws-sdk/client-ec2';
+import {
+  CreateVpcEndpointCommand,
+  EC2Client,
+  EC2ServiceException,
+  ModifyVpcEndpointCommand,
+} from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyEndpointPlan } from '../../lib/aws/endpoints';
@@ -26,7 +31,11 @@ function plan(...steps: EndpointStep[]): EndpointPlan {
   return { vpcId: 'vpc-1', natRouteTableIds: ['rtb-a', 'rtb-b'], steps };
 }
 
-const options = { apply: true, policyFor: () => POLICY, tagsFor: () => ({ 'nat-optimizer:managed': 'true' }) };
+const options = {
+  apply: true,
+  policyFor: () => POLICY,
+  tagsFor: () => ({ 'nat-optimizer:managed': 'true' }),
+};
 
 describe('applyEndpointPlan', () => {
   afterEach(() => {
@@ -49,7 +58,9 @@ describe('applyEndpointPlan', () => {
       RouteTableIds: ['rtb-a', 'rtb-b'],
       PolicyDocument: POLICY,
       ClientToken: expect.stringMatching(/^nat-optimizer-[0-9a-f]{40}$/),
-      TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: [{ Key: 'nat-optimizer:managed', Value: 'true' }] }],
+      TagSpecifications: [
+        { ResourceType: 'vpc-endpoint', Tags: [{ Key: 'nat-optimizer:managed', Value: 'true' }] },
+      ],
     });
   });
 
@@ -73,13 +84,19 @@ describe('applyEndpointPlan', () => {
     // Act
     await applyEndpointPlan(
       client,
-      plan(step({ action: 'extend', vpcEndpointId: 'vpce-1', routeTableIds: ['rtb-b'] }), step({ action: 'skip', vpcEndpointId: 'vpce-2' })),
+      plan(
+        step({ action: 'extend', vpcEndpointId: 'vpce-1', routeTableIds: ['rtb-b'] }),
+        step({ action: 'skip', vpcEndpointId: 'vpce-2' }),
+      ),
       options,
     );
 
     // Assess
     expect(ec2).toHaveReceivedCommandTimes(ModifyVpcEndpointCommand, 1);
-    expect(ec2).toHaveReceivedCommandWith(ModifyVpcEndpointCommand, { VpcEndpointId: 'vpce-1', AddRouteTableIds: ['rtb-b'] });
+    expect(ec2).toHaveReceivedCommandWith(ModifyVpcEndpointCommand, {
+      VpcEndpointId: 'vpce-1',
+      AddRouteTableIds: ['rtb-b'],
+    });
   });
 
   it('should only plan without apply', async () => {
@@ -99,7 +116,10 @@ describe('applyEndpointPlan', () => {
       $metadata: {},
       message: 'route table rtb-a already has a route with destination-prefix-list-id pl-1',
     });
-    ec2.on(CreateVpcEndpointCommand).rejectsOnce(refused).resolves({ VpcEndpoint: { VpcEndpointId: 'vpce-ddb' } });
+    ec2
+      .on(CreateVpcEndpointCommand)
+      .rejectsOnce(refused)
+      .resolves({ VpcEndpoint: { VpcEndpointId: 'vpce-ddb' } });
 
     // Act
     const outcomes = await applyEndpointPlan(
@@ -110,6 +130,8 @@ describe('applyEndpointPlan', () => {
 
     // Assess
     expect(outcomes.map((o) => o.result)).toEqual(['failed', 'done']);
-    expect(outcomes[0]?.error).toBe('RouteAlreadyExists: route table rtb-a already has a route with destination-prefix-list-id pl-1');
+    expect(outcomes[0]?.error).toBe(
+      'RouteAlreadyExists: route table rtb-a already has a route with destination-prefix-list-id pl-1',
+    );
   });
 });

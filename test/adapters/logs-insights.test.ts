@@ -19,7 +19,12 @@ const QUERY = {
   end: new Date('2026-11-16T00:00:00Z'),
   limit: 10_000,
 };
-const ROWS = [[{ field: 'interfaceId', value: 'eni-1' }, { field: 'n', value: '3' }]];
+const ROWS = [
+  [
+    { field: 'interfaceId', value: 'eni-1' },
+    { field: 'n', value: '3' },
+  ],
+];
 
 describe('runInsightsQuery', () => {
   afterEach(() => {

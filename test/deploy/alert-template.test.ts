@@ -38,19 +38,19 @@ describe('packaged template: daily cost alert', () => {
 
   it('should pass the thresholds and the report topic in its environment', () => {
     // Act
-    const variables = (
-      packagedTemplate().Resources[FUNCTION]?.Properties?.Environment as { Variables: object }
-    ).Variables;
+    const environment = packagedTemplate().Resources[FUNCTION]?.Properties?.Environment;
 
     // Assess
-    expect(variables).toMatchObject({
-      NAT_OPTIMIZER_TOPIC_ARN: { Ref: 'ReportTopic' },
-      NAT_OPTIMIZER_ANOMALY_MULTIPLIER: '2',
-      NAT_OPTIMIZER_ANOMALY_MIN_USD: '5',
-      NAT_OPTIMIZER_ANOMALY_HISTORY_DAYS: '14',
-      NAT_OPTIMIZER_ALL_CLEAR_DIGEST: 'false',
-      NAT_OPTIMIZER_DAILY_LIMIT_USD: '',
-      NAT_OPTIMIZER_MONTHLY_BUDGET_USD: '',
+    expect(environment).toMatchObject({
+      Variables: {
+        NAT_OPTIMIZER_TOPIC_ARN: { Ref: 'ReportTopic' },
+        NAT_OPTIMIZER_ANOMALY_MULTIPLIER: '2',
+        NAT_OPTIMIZER_ANOMALY_MIN_USD: '5',
+        NAT_OPTIMIZER_ANOMALY_HISTORY_DAYS: '14',
+        NAT_OPTIMIZER_ALL_CLEAR_DIGEST: 'false',
+        NAT_OPTIMIZER_DAILY_LIMIT_USD: '',
+        NAT_OPTIMIZER_MONTHLY_BUDGET_USD: '',
+      },
     });
   });
 

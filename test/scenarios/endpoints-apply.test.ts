@@ -4,12 +4,15 @@ import { DescribeRouteTablesCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../lib/errors';
 import { runAnalysis } from '../../lib/use-cases/analyze';
-import { runEndpoints } from '../../lib/use-cases/endpoints';
+import { type EndpointsOptions, runEndpoints } from '../../lib/use-cases/endpoints';
 import { EX, endpointsAccount, exampleSnapshot, routesOf } from './endpoints-fixture';
 
-const PROD = { vpcId: EX.prodVpc, extendExisting: false };
+const PROD: EndpointsOptions = { vpcId: EX.prodVpc, extendExisting: false };
 
-async function applyOn(options = PROD, snapshot?: Awaited<ReturnType<typeof exampleSnapshot>>) {
+async function applyOn(
+  options: EndpointsOptions = PROD,
+  snapshot?: Awaited<ReturnType<typeof exampleSnapshot>>,
+) {
   const account = endpointsAccount(snapshot ?? (await exampleSnapshot()));
   const result = await runEndpoints(account.runtime, account.config, account.attribution, options);
   return { account, result };
@@ -21,7 +24,12 @@ describe('endpoints on the simulated account', () => {
     const account = endpointsAccount(await exampleSnapshot());
 
     // Act
-    const result = await runEndpoints({ ...account.runtime, apply: false }, account.config, account.attribution, PROD);
+    const result = await runEndpoints(
+      { ...account.runtime, apply: false },
+      account.config,
+      account.attribution,
+      PROD,
+    );
 
     // Assess
     expect(result.steps.map((s) => [s.service, s.action, s.result])).toEqual([
@@ -42,7 +50,12 @@ describe('endpoints on the simulated account', () => {
       .reduce((sum, f) => sum + (f.estimatedMonthlySavings ?? 0), 0);
 
     // Act
-    const result = await runEndpoints({ ...account.runtime, apply: false }, account.config, account.attribution, PROD);
+    const result = await runEndpoints(
+      { ...account.runtime, apply: false },
+      account.config,
+      account.attribution,
+      PROD,
+    );
 
     // Assess
     expect(result.steps[0]?.estimatedMonthlySavings).toBeCloseTo(s3Savings, 2);
@@ -58,7 +71,10 @@ describe('endpoints on the simulated account', () => {
     const endpointId = result.steps[0]?.vpcEndpointId;
     const state = account.sim.toSnapshot();
     for (const table of EX.prodPrivateTables) {
-      expect(routesOf(state, table)).toContainEqual({ destinationPrefixListId: EX.s3PrefixList, vpcEndpointId: endpointId });
+      expect(routesOf(state, table)).toContainEqual({
+        destinationPrefixListId: EX.s3PrefixList,
+        vpcEndpointId: endpointId,
+      });
     }
     for (const table of [EX.prodPublicTable, EX.prodMainTable]) {
       expect(routesOf(state, table).some((r) => r.destinationPrefixListId !== undefined)).toBe(false);
@@ -70,21 +86,29 @@ describe('endpoints on the simulated account', () => {
     const { account, result } = await applyOn();
 
     // Act
-    const answer = await account.clients.ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [EX.prodPrivateTables[0]] }));
+    const answer = await account.clients.ec2.send(
+      new DescribeRouteTablesCommand({ RouteTableIds: [EX.prodPrivateTables[0]] }),
+    );
 
     // Assess
     expect(answer.RouteTables?.[0]?.Routes).toContainEqual(
-      expect.objectContaining({ DestinationPrefixListId: EX.s3PrefixList, GatewayId: result.steps[0]?.vpcEndpointId }),
+      expect.objectContaining({
+        DestinationPrefixListId: EX.s3PrefixList,
+        GatewayId: result.steps[0]?.vpcEndpointId,
+      }),
     );
   });
 
-  it('should tag the endpoints as the optimizer\'s and restrict them to the account', async () => {
+  it("should tag the endpoints as the optimizer's and restrict them to the account", async () => {
     // Act
     const { account } = await applyOn();
 
     // Assess
     const created = account.sim.toSnapshot().vpcEndpoints.filter((e) => e.vpcId === EX.prodVpc);
-    expect(created.map((e) => e.serviceName).sort()).toEqual(['com.amazonaws.us-east-1.dynamodb', 'com.amazonaws.us-east-1.s3']);
+    expect(created.map((e) => e.serviceName).sort()).toEqual([
+      'com.amazonaws.us-east-1.dynamodb',
+      'com.amazonaws.us-east-1.s3',
+    ]);
     for (const endpoint of created) {
       expect(endpoint.tags).toMatchObject({ 'nat-optimizer:managed': 'true' });
       expect(endpoint.policyDocument).toContain('"aws:ResourceAccount":"111122223333"');
@@ -102,7 +126,9 @@ describe('endpoints on the simulated account', () => {
 
     // Assess
     expect(again.steps.map((s) => s.action)).toEqual(['none', 'none']);
-    expect(account.sim.callCount('EC2.CreateVpcEndpoint') + account.sim.callCount('EC2.ModifyVpcEndpoint')).toBe(0);
+    expect(
+      account.sim.callCount('EC2.CreateVpcEndpoint') + account.sim.callCount('EC2.ModifyVpcEndpoint'),
+    ).toBe(0);
     expect(account.sim.toSnapshot()).toEqual(before);
   });
 
@@ -111,7 +137,11 @@ describe('endpoints on the simulated account', () => {
     const { account, result } = await applyOn({ vpcId: EX.stagingVpc, extendExisting: true });
 
     // Assess
-    expect(result.steps[0]).toMatchObject({ service: 's3', action: 'none', vpcEndpointId: EX.stagingS3Endpoint });
+    expect(result.steps[0]).toMatchObject({
+      service: 's3',
+      action: 'none',
+      vpcEndpointId: EX.stagingS3Endpoint,
+    });
     expect(account.sim.callCount('EC2.ModifyVpcEndpoint')).toBe(0);
   });
 
@@ -130,9 +160,9 @@ describe('endpoints on the simulated account', () => {
     // Assess
     expect(result.steps[0]).toMatchObject({ action: 'skip', result: 'skipped', routeTableIds: [second] });
     expect(account.sim.callCount('EC2.ModifyVpcEndpoint')).toBe(0);
-    expect(routesOf(account.sim.toSnapshot(), second).some((r) => r.destinationPrefixListId === EX.s3PrefixList)).toBe(
-      false,
-    );
+    expect(
+      routesOf(account.sim.toSnapshot(), second).some((r) => r.destinationPrefixListId === EX.s3PrefixList),
+    ).toBe(false);
   });
 
   it('should extend an existing endpoint with only the missing table when asked', async () => {
@@ -150,13 +180,20 @@ describe('endpoints on the simulated account', () => {
     // Assess
     expect(result.steps[0]).toMatchObject({ action: 'extend', result: 'done', routeTableIds: [second] });
     const state = account.sim.toSnapshot();
-    expect(state.vpcEndpoints.find((e) => e.vpcEndpointId === EX.stagingS3Endpoint)?.routeTableIds).toEqual([first, second]);
-    expect(routesOf(state, second)).toContainEqual({ destinationPrefixListId: EX.s3PrefixList, vpcEndpointId: EX.stagingS3Endpoint });
+    expect(state.vpcEndpoints.find((e) => e.vpcEndpointId === EX.stagingS3Endpoint)?.routeTableIds).toEqual([
+      first,
+      second,
+    ]);
+    expect(routesOf(state, second)).toContainEqual({
+      destinationPrefixListId: EX.s3PrefixList,
+      vpcEndpointId: EX.stagingS3Endpoint,
+    });
   });
 
   it('should put a policy given by the user on the new endpoints', async () => {
     // Prepare
-    const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}';
+    const policy =
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}';
 
     // Act
     const { account, result } = await applyOn({ ...PROD, policyDocument: policy });
@@ -172,7 +209,11 @@ describe('endpoints on the simulated account', () => {
     const snapshot = await exampleSnapshot();
     snapshot.vpcEndpoints = [];
     const table = snapshot.routeTables.find((t) => t.routeTableId === EX.stagingPrivateTables[0]);
-    if (table) table.routes = [...table.routes.filter((r) => !r.destinationPrefixListId), { destinationPrefixListId: EX.s3PrefixList, natGatewayId: EX.stagingNat }];
+    if (table)
+      table.routes = [
+        ...table.routes.filter((r) => !r.destinationPrefixListId),
+        { destinationPrefixListId: EX.s3PrefixList, natGatewayId: EX.stagingNat },
+      ];
 
     // Act
     const { result } = await applyOn({ vpcId: EX.stagingVpc, extendExisting: false }, snapshot);
@@ -190,7 +231,9 @@ describe('endpoints on the simulated account', () => {
     const { result } = await applyOn();
 
     // Assess
-    expect(result.warnings[0]).toContain("NAT gateways' Elastic IPs (203.0.113.10, 203.0.113.11, 203.0.113.12)");
+    expect(result.warnings[0]).toContain(
+      "NAT gateways' Elastic IPs (203.0.113.10, 203.0.113.11, 203.0.113.12)",
+    );
     expect(result.warnings[0]).toContain('aws:SourceVpce or aws:SourceVpc (vpc-a9afb1aa2ffccdfd9)');
   });
 

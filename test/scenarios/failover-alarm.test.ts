@@ -29,7 +29,11 @@ describe('failover on ALARM and failback on OK', () => {
     const account = await prodAccount();
 
     // Act
-    const result = await handleAlarmEvent(account.runtime, account.config, deliver(account, alarmEvent(IDS.prodNatA, 'ALARM', ALARM_AT)));
+    const result = await handleAlarmEvent(
+      account.runtime,
+      account.config,
+      deliver(account, alarmEvent(IDS.prodNatA, 'ALARM', ALARM_AT)),
+    );
 
     // Assess
     expect(result.outcome).toBe('failover');
@@ -49,7 +53,11 @@ describe('failover on ALARM and failback on OK', () => {
     const account = await prodAccount();
 
     // Act
-    await handleAlarmEvent(account.runtime, account.config, deliver(account, alarmEvent(IDS.prodNatA, 'ALARM', ALARM_AT)));
+    await handleAlarmEvent(
+      account.runtime,
+      account.config,
+      deliver(account, alarmEvent(IDS.prodNatA, 'ALARM', ALARM_AT)),
+    );
 
     // Assess
     expect(tableTags(account, IDS.prodMain)).toMatchObject({
@@ -63,10 +71,18 @@ describe('failover on ALARM and failback on OK', () => {
   it('should move exactly the failed-over tables back on OK, leaving the target gateway own tables alone', async () => {
     // Prepare
     const account = await prodAccount();
-    await handleAlarmEvent(account.runtime, account.config, deliver(account, alarmEvent(IDS.prodNatA, 'ALARM', ALARM_AT)));
+    await handleAlarmEvent(
+      account.runtime,
+      account.config,
+      deliver(account, alarmEvent(IDS.prodNatA, 'ALARM', ALARM_AT)),
+    );
 
     // Act
-    const result = await handleAlarmEvent(account.runtime, account.config, deliver(account, alarmEvent(IDS.prodNatA, 'OK', OK_AT)));
+    const result = await handleAlarmEvent(
+      account.runtime,
+      account.config,
+      deliver(account, alarmEvent(IDS.prodNatA, 'OK', OK_AT)),
+    );
 
     // Assess
     expect(result.outcome).toBe('failback');
@@ -74,7 +90,9 @@ describe('failover on ALARM and failback on OK', () => {
     expect(defaultTarget(account, IDS.prodMain)).toBe(IDS.prodNatA);
     expect(defaultTarget(account, IDS.prodPrivateA)).toBe(IDS.prodNatA);
     expect(defaultTarget(account, IDS.prodPrivateB)).toBe(IDS.prodNatB);
-    expect(Object.keys(tableTags(account, IDS.prodMain)).filter((k) => k.startsWith('nat-optimizer:'))).toEqual([]);
+    expect(
+      Object.keys(tableTags(account, IDS.prodMain)).filter((k) => k.startsWith('nat-optimizer:')),
+    ).toEqual([]);
   });
 
   it('should leave the same state when the same ALARM event is delivered twice', async () => {
@@ -113,7 +131,11 @@ describe('failover on ALARM and failback on OK', () => {
   it('should not move routes back on an OK within the minimum hold, and say until when', async () => {
     // Prepare
     const account = await prodAccount();
-    await handleAlarmEvent(account.runtime, account.config, deliver(account, alarmEvent(IDS.prodNatA, 'ALARM', ALARM_AT)));
+    await handleAlarmEvent(
+      account.runtime,
+      account.config,
+      deliver(account, alarmEvent(IDS.prodNatA, 'ALARM', ALARM_AT)),
+    );
 
     // Act
     const early = await handleAlarmEvent(
@@ -132,8 +154,16 @@ describe('failover on ALARM and failback on OK', () => {
   it('should fail back from the 5-minute recheck once the hold has passed and the alarm is still OK', async () => {
     // Prepare
     const account = await prodAccount();
-    await handleAlarmEvent(account.runtime, account.config, deliver(account, alarmEvent(IDS.prodNatA, 'ALARM', ALARM_AT)));
-    await handleAlarmEvent(account.runtime, account.config, deliver(account, alarmEvent(IDS.prodNatA, 'OK', minutesAfterCapture(6))));
+    await handleAlarmEvent(
+      account.runtime,
+      account.config,
+      deliver(account, alarmEvent(IDS.prodNatA, 'ALARM', ALARM_AT)),
+    );
+    await handleAlarmEvent(
+      account.runtime,
+      account.config,
+      deliver(account, alarmEvent(IDS.prodNatA, 'OK', minutesAfterCapture(6))),
+    );
     account.sim.setClock(minutesAfterCapture(15));
 
     // Act
@@ -150,7 +180,11 @@ describe('failover on ALARM and failback on OK', () => {
     const account = await prodAccount();
     const alarm = alarmEvent(IDS.prodNatA, 'ALARM', ALARM_AT);
     await handleAlarmEvent(account.runtime, account.config, deliver(account, alarm));
-    await handleAlarmEvent(account.runtime, account.config, deliver(account, alarmEvent(IDS.prodNatA, 'OK', minutesAfterCapture(6))));
+    await handleAlarmEvent(
+      account.runtime,
+      account.config,
+      deliver(account, alarmEvent(IDS.prodNatA, 'OK', minutesAfterCapture(6))),
+    );
 
     // Act
     const stale = await handleAlarmEvent(account.runtime, account.config, deliver(account, alarm));

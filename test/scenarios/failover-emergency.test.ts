@@ -26,11 +26,19 @@ function devOptedIn(extraVpcTags: Record<string, string> = {}) {
 }
 
 async function failDev(account: FailoverAccount, minutes: number) {
-  return handleAlarmEvent(account.runtime, account.config, deliver(account, alarmEvent(IDS.devNat, 'ALARM', minutesAfterCapture(minutes))));
+  return handleAlarmEvent(
+    account.runtime,
+    account.config,
+    deliver(account, alarmEvent(IDS.devNat, 'ALARM', minutesAfterCapture(minutes))),
+  );
 }
 
 async function recoverDev(account: FailoverAccount, minutes: number) {
-  return handleAlarmEvent(account.runtime, account.config, deliver(account, alarmEvent(IDS.devNat, 'OK', minutesAfterCapture(minutes))));
+  return handleAlarmEvent(
+    account.runtime,
+    account.config,
+    deliver(account, alarmEvent(IDS.devNat, 'OK', minutesAfterCapture(minutes))),
+  );
 }
 
 describe('emergency gateway', () => {
@@ -66,8 +74,12 @@ describe('emergency gateway', () => {
     // Assess
     expect(failback.removedEmergencyGateways).toEqual([failover.target]);
     expect(defaultTarget(account, IDS.devPrivate)).toBe(IDS.devNat);
-    expect(account.sim.state.natGateways.find((g) => g.natGatewayId === failover.target)?.state).toBe('deleting');
-    expect(account.sim.state.elasticIps.find((e) => e.allocationId === failover.emergency?.allocationId)?.tags).toMatchObject({
+    expect(account.sim.state.natGateways.find((g) => g.natGatewayId === failover.target)?.state).toBe(
+      'deleting',
+    );
+    expect(
+      account.sim.state.elasticIps.find((e) => e.allocationId === failover.emergency?.allocationId)?.tags,
+    ).toMatchObject({
       [MANAGED_TAG.key]: MANAGED_TAG.value,
       [FAILOVER_TAGS.emergencyVpc]: IDS.devVpc,
     });
@@ -108,7 +120,7 @@ describe('emergency gateway', () => {
     expect(account.sim.callCount('EC2.AllocateAddress')).toBe(0);
   });
 
-  it('should reuse the emergency gateway of a run that crashed before moving the routes', async () => {
+  it('should move the routes to the emergency gateway an earlier run created instead of creating another', async () => {
     // Prepare
     const account = await failoverAccount({ edit: devOptedIn() });
     await withAlarms(account);
@@ -119,11 +131,15 @@ describe('emergency gateway', () => {
     const fresh = await failoverAccount({ edit: (s) => Object.assign(s, account.sim.toSnapshot()) });
 
     // Act
-    const retried = await handleAlarmEvent(fresh.runtime, fresh.config, alarmEvent(IDS.devNat, 'ALARM', minutesAfterCapture(3)));
+    const retried = await handleAlarmEvent(
+      fresh.runtime,
+      fresh.config,
+      alarmEvent(IDS.devNat, 'ALARM', minutesAfterCapture(3)),
+    );
 
     // Assess
     expect(broken.actions[0]).toMatchObject({ result: 'failed', error: 'InternalError' });
-    expect(retried.emergency).toMatchObject({ source: 'existing', natGatewayId: broken.target });
+    expect(retried.target).toBe(broken.target);
     expect(fresh.sim.callCount('EC2.CreateNatGateway')).toBe(0);
     expect(defaultTarget(fresh, IDS.devPrivate)).toBe(broken.target);
   });

@@ -72,12 +72,19 @@ export async function failoverAccount(
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
-  const config = buildConfig({ AWS_REGION: snapshot.region, NAT_OPTIMIZER_TOPIC_ARN: TOPIC_ARN, ...options.env });
+  const config = buildConfig({
+    AWS_REGION: snapshot.region,
+    NAT_OPTIMIZER_TOPIC_ARN: TOPIC_ARN,
+    ...options.env,
+  });
   return { ...account, runtime: simRuntime(account), config };
 }
 
 /** Alarms for every gateway tagged for failover, as the nightly sync leaves them, in the given states. */
-export async function withAlarms(account: FailoverAccount, states: Record<string, AlarmStateValue> = {}): Promise<void> {
+export async function withAlarms(
+  account: FailoverAccount,
+  states: Record<string, AlarmStateValue> = {},
+): Promise<void> {
   await syncFailoverAlarms(account.runtime, account.config);
   for (const alarm of account.sim.state.alarms ?? []) {
     alarm.state = states[alarm.natGatewayId] ?? 'OK';
@@ -104,7 +111,11 @@ export function alarmEvent(natGatewayId: string, state: AlarmStateValue, at: Dat
             id: 'drops',
             returnData: false,
             metricStat: {
-              metric: { namespace: 'AWS/NATGateway', name: 'PacketsDropCount', dimensions: { NatGatewayId: natGatewayId } },
+              metric: {
+                namespace: 'AWS/NATGateway',
+                name: 'PacketsDropCount',
+                dimensions: { NatGatewayId: natGatewayId },
+              },
               period: 60,
               stat: 'Sum',
             },
@@ -137,7 +148,8 @@ export function minutesAfterCapture(minutes: number): Date {
 export function defaultTarget(account: SimulatedAccount, routeTableId: string): string | undefined {
   const table = account.sim.state.routeTables.find((t) => t.routeTableId === routeTableId);
   const route = table?.routes.find((r) => r.destinationCidrBlock === DEFAULT_ROUTE);
-  return route?.natGatewayId ?? route?.gatewayId;
+  const target = route?.natGatewayId ?? route?.gatewayId;
+  return typeof target === 'string' ? target : undefined;
 }
 
 export function tableTags(account: SimulatedAccount, routeTableId: string): Record<string, string> {
@@ -174,6 +186,8 @@ export function withPrivateTables(count: number): (snapshot: Snapshot) => void {
 
 export function tablesOn(account: SimulatedAccount, natGatewayId: string): string[] {
   return account.sim.state.routeTables
-    .filter((t) => t.routes.some((r) => r.destinationCidrBlock === DEFAULT_ROUTE && r.natGatewayId === natGatewayId))
+    .filter((t) =>
+      t.routes.some((r) => r.destinationCidrBlock === DEFAULT_ROUTE && r.natGatewayId === natGatewayId),
+    )
     .map((t) => t.routeTableId);
 }

@@ -10,8 +10,8 @@ import {
   failoverAccount,
   IDS,
   minutesAfterCapture,
-  tableTags,
   tablesOn,
+  tableTags,
   withAlarms,
   withPrivateTables,
 } from './failover-fixture';
@@ -48,7 +48,8 @@ describe('failover under faults', () => {
       edit: (snapshot) => {
         withPrivateTables(5)(snapshot);
         const full = snapshot.routeTables.find((t) => t.routeTableId === IDS.prodPrivateA);
-        for (let i = 0; full && Object.keys(full.tags).length < NEARLY_FULL_TAGS; i += 1) full.tags[`team:${i}`] = 'x';
+        for (let i = 0; full && Object.keys(full.tags).length < NEARLY_FULL_TAGS; i += 1)
+          full.tags[`team:${i}`] = 'x';
       },
     });
     await withAlarms(account);
@@ -63,7 +64,11 @@ describe('failover under faults', () => {
     // Assess
     const failed = result.actions.filter((a) => a.result === 'failed');
     expect(failed).toEqual([
-      expect.objectContaining({ routeTableId: IDS.prodPrivateA, error: 'TagLimitExceeded', to: IDS.prodNatB }),
+      expect.objectContaining({
+        routeTableId: IDS.prodPrivateA,
+        error: 'TagLimitExceeded',
+        to: IDS.prodNatB,
+      }),
     ]);
     expect(result.routesMoved).toBe(5);
     expect(defaultTarget(account, IDS.prodPrivateA)).toBe(IDS.prodNatA);
@@ -76,9 +81,12 @@ describe('failover under faults', () => {
     await withAlarms(account);
     const event = deliver(account, alarmEvent(IDS.prodNatA, 'ALARM', minutesAfterCapture(3)));
     const stop = account.sim.afterEachCall((call) => {
-      if (call.command === 'ReplaceRoute') throw new SimulatedCrashError('Lambda died after a route replacement');
+      if (call.command === 'ReplaceRoute')
+        throw new SimulatedCrashError('Lambda died after a route replacement');
     });
-    await expect(handleAlarmEvent(account.runtime, account.config, event)).rejects.toThrow(SimulatedCrashError);
+    await expect(handleAlarmEvent(account.runtime, account.config, event)).rejects.toThrow(
+      SimulatedCrashError,
+    );
     stop();
 
     // Act
@@ -95,7 +103,11 @@ describe('failover under faults', () => {
     // Prepare
     const account = await failoverAccount();
     await withAlarms(account);
-    await handleAlarmEvent(account.runtime, account.config, deliver(account, alarmEvent(IDS.prodNatA, 'ALARM', minutesAfterCapture(3))));
+    await handleAlarmEvent(
+      account.runtime,
+      account.config,
+      deliver(account, alarmEvent(IDS.prodNatA, 'ALARM', minutesAfterCapture(3))),
+    );
     const stop = account.sim.afterEachCall((call) => {
       if (call.command === 'ReplaceRoute') throw new SimulatedCrashError('Lambda died before DeleteTags');
     });

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { AlarmStateValue } from '../../lib/domain/failover-event';
 import { FAILOVER_TAGS } from '../../lib/domain/failover-tags';
 import { ROUTE_TABLE_TAGS, USER_TAGS } from '../../lib/domain/tag-keys';
-import { publishedMessages } from '../../lib/sim/sns';
 import type { Snapshot } from '../../lib/sim/snapshot-schema';
+import { publishedMessages } from '../../lib/sim/sns';
 import { handleAlarmEvent } from '../../lib/use-cases/failover';
 import {
   alarmEvent,
@@ -70,7 +70,9 @@ describe('failover target choice on the simulated account', () => {
 
   it('should never target a gateway of another VPC: a single-gateway VPC has no failover target', async () => {
     // Prepare
-    const account = await failoverAccount({ edit: (s) => (gatewayOf(s, IDS.devNat).tags[USER_TAGS.failover] = 'on') });
+    const account = await failoverAccount({
+      edit: (s) => (gatewayOf(s, IDS.devNat).tags[USER_TAGS.failover] = 'on'),
+    });
     await withAlarms(account);
 
     // Act

@@ -13,7 +13,10 @@ const GIB = 2 ** 30;
 
 async function loggedAccount(snapshot?: Snapshot, natGatewayIds: readonly string[] = LOGGED) {
   const account = endpointsAccount(withFlowLogs(snapshot ?? (await exampleSnapshot()), natGatewayIds));
-  const attribution = flowLogAttribution(account.runtime, { logGroupName: LOG_GROUP, queryTimeoutSeconds: 60 });
+  const attribution = flowLogAttribution(account.runtime, {
+    logGroupName: LOG_GROUP,
+    queryTimeoutSeconds: 60,
+  });
   return { ...account, attribution };
 }
 
@@ -47,7 +50,7 @@ describe('flow-log attribution on the simulated account', () => {
     // Assess
     const gateway = result.natGateways.find((g) => g.natGatewayId === EX.prodNatA);
     const finding = gateway?.findings.find((f) => f.code === 'GATEWAY_ENDPOINT_S3');
-    const expected = (EX.prodNatAS3Bytes / EX.windowHours) * 730 / GIB * 0.045;
+    const expected = (((EX.prodNatAS3Bytes / EX.windowHours) * 730) / GIB) * 0.045;
     expect(roundMoney(finding?.estimatedMonthlySavings ?? 0).toFixed(2)).toBe(expected.toFixed(2));
   });
 
@@ -67,7 +70,13 @@ describe('flow-log attribution on the simulated account', () => {
     // Prepare: 100 GiB to an S3 address of eu-west-1, which a us-east-1 endpoint does not carry.
     const account = await loggedAccount();
     addFlowRecords(account.sim, EX.prodNatA, [
-      { direction: 'ingress', srcAddr: '52.218.10.10', dstAddr: '10.0.0.10', srcService: 'S3', bytes: 100 * GIB },
+      {
+        direction: 'ingress',
+        srcAddr: '52.218.10.10',
+        dstAddr: '10.0.0.10',
+        srcService: 'S3',
+        bytes: 100 * GIB,
+      },
     ]);
 
     // Act
@@ -100,7 +109,9 @@ describe('flow-log attribution on the simulated account', () => {
     const result = await runAnalysis(account.runtime, account.config, account.attribution);
 
     // Assess
-    expect(result.warnings).toContainEqual(expect.stringMatching(/^flow-log attribution failed \(InsightsQueryError: .* ended Failed\)/));
+    expect(result.warnings).toContainEqual(
+      expect.stringMatching(/^flow-log attribution failed \(InsightsQueryError: .* ended Failed\)/),
+    );
     const natA = result.natGateways.find((g) => g.natGatewayId === EX.prodNatA);
     expect(natA?.findings.find((f) => f.code === 'GATEWAY_ENDPOINT_S3')?.estimatedMonthlySavings).toBeNull();
   });
@@ -108,14 +119,27 @@ describe('flow-log attribution on the simulated account', () => {
   it('should report a query refused by Logs Insights', async () => {
     // Prepare
     const account = await loggedAccount();
-    failNextQuery(account.sim, { error: 'LimitExceededException' });
+    failNextQuery(account.sim, { error: 'MalformedQueryException' });
 
     // Act
     const { traffic, warning } = await attribute(account);
 
     // Assess
     expect(traffic).toBeUndefined();
-    expect(warning).toContain('LimitExceededException');
+    expect(warning).toContain('flow-log attribution failed (MalformedQueryException');
+  });
+
+  it('should retry a query Logs Insights refuses for too many concurrent queries', async () => {
+    // Prepare
+    const account = await loggedAccount();
+    failNextQuery(account.sim, { error: 'LimitExceededException' });
+
+    // Act
+    const { traffic } = await attribute(account);
+
+    // Assess
+    expect(traffic?.[EX.prodNatA]?.S3).toBe(EX.prodNatAS3Bytes);
+    expect(account.sim.callCount('CloudWatchLogs.StartQuery')).toBe(2);
   });
 
   it('should stop a query that does not finish in time', async () => {
@@ -138,14 +162,21 @@ describe('flow-log attribution on the simulated account', () => {
   it('should report malformed result rows and keep the rest of the attribution', async () => {
     // Prepare
     const account = await loggedAccount();
-    addMalformedRows(account.sim, [[{ field: 'interfaceId', value: 'eni-x' }, { field: 'totalBytes', value: 'NaN bytes' }]]);
+    addMalformedRows(account.sim, [
+      [
+        { field: 'interfaceId', value: 'eni-x' },
+        { field: 'totalBytes', value: 'NaN bytes' },
+      ],
+    ]);
 
     // Act
     const { traffic, warning } = await attribute(account);
 
     // Assess
     expect(traffic?.[EX.prodNatA]?.S3).toBe(EX.prodNatAS3Bytes);
-    expect(warning).toContain('flow-log query: 1 malformed result row(s) ignored (row 7: bytes "NaN bytes" is not a count)');
+    expect(warning).toMatch(
+      /flow-log query: 1 malformed result row\(s\) ignored \(row \d+: bytes "NaN bytes" is not a count\)/,
+    );
   });
 
   it('should report records the flow log skipped', async () => {
@@ -164,23 +195,35 @@ describe('flow-log attribution on the simulated account', () => {
 
   it('should not attribute from a flow log created less than a day ago', async () => {
     // Prepare
-    const snapshot = withFlowLogs(await exampleSnapshot(), [EX.prodNatA], { since: '2026-11-15T18:00:00.000Z' });
+    const snapshot = withFlowLogs(await exampleSnapshot(), [EX.prodNatA], {
+      since: '2026-11-15T18:00:00.000Z',
+    });
     const account = endpointsAccount(snapshot);
-    const attribution = flowLogAttribution(account.runtime, { logGroupName: LOG_GROUP, queryTimeoutSeconds: 60 });
+    const attribution = flowLogAttribution(account.runtime, {
+      logGroupName: LOG_GROUP,
+      queryTimeoutSeconds: 60,
+    });
 
     // Act
     const { traffic, warning } = await attribute({ ...account, attribution });
 
     // Assess
     expect(traffic).toEqual({});
-    expect(warning).toContain(`flow log on ${EX.prodNatA} started 2026-11-15T18:00:00.000Z: less than 24 h of records`);
+    expect(warning).toContain(
+      `flow log on ${EX.prodNatA} started 2026-11-15T18:00:00.000Z: less than 24 h of records`,
+    );
   });
 
   it('should extrapolate a flow log that covers only part of the window', async () => {
     // Prepare
-    const snapshot = withFlowLogs(await exampleSnapshot(), [EX.prodNatA], { since: '2026-11-09T00:00:00.000Z' });
+    const snapshot = withFlowLogs(await exampleSnapshot(), [EX.prodNatA], {
+      since: '2026-11-09T00:00:00.000Z',
+    });
     const account = endpointsAccount(snapshot);
-    const attribution = flowLogAttribution(account.runtime, { logGroupName: LOG_GROUP, queryTimeoutSeconds: 60 });
+    const attribution = flowLogAttribution(account.runtime, {
+      logGroupName: LOG_GROUP,
+      queryTimeoutSeconds: 60,
+    });
 
     // Act
     const { traffic, warning } = await attribute({ ...account, attribution });
@@ -193,10 +236,13 @@ describe('flow-log attribution on the simulated account', () => {
   it('should not read a flow log written in another record format', async () => {
     // Prepare
     const snapshot = withFlowLogs(await exampleSnapshot(), [EX.prodNatA], {
-      logFormat: '${version} ${interface-id} ${srcaddr} ${dstaddr} ${bytes}',
+      logFormat: `\${version} \${interface-id} \${srcaddr} \${dstaddr} \${bytes}`,
     });
     const account = endpointsAccount(snapshot);
-    const attribution = flowLogAttribution(account.runtime, { logGroupName: LOG_GROUP, queryTimeoutSeconds: 60 });
+    const attribution = flowLogAttribution(account.runtime, {
+      logGroupName: LOG_GROUP,
+      queryTimeoutSeconds: 60,
+    });
 
     // Act
     const { traffic, warning } = await attribute({ ...account, attribution });

@@ -5,7 +5,9 @@ import { RESTORES_TAG } from '../../lib/domain/park-tags';
 import type { SimAccount } from '../../lib/sim/sim-account';
 import { SimulatedCrashError } from '../../lib/sim/sim-errors';
 import {
+  consolidatingSnapshot,
   DEV,
+  DEV_B,
   defaultRouteOf,
   EVENING,
   eipIn,
@@ -13,6 +15,7 @@ import {
   gatewayIn,
   liveGatewaysIn,
   NEXT_MORNING,
+  scheduleAccount,
   tableIn,
 } from './schedule-fixture';
 
@@ -152,6 +155,72 @@ describe('schedule: crash safety of an unpark', () => {
 
       // Assess
       expectUnparked(account.sim);
+    },
+  );
+});
+
+const CONSOLIDATE_STEPS = [
+  'CreateTags',
+  'CreateTags',
+  'CreateTags',
+  'ReplaceRoute',
+  'DeleteNatGateway',
+  'CreateTags',
+  'CreateTags',
+];
+
+describe('schedule: crash safety in consolidate mode', () => {
+  it('should take exactly these changing steps when nothing goes wrong', async () => {
+    // Prepare
+    const account = scheduleAccount(await consolidatingSnapshot());
+    const seen = recordMutations(account.sim);
+
+    // Act
+    await account.run(EVENING);
+
+    // Assess
+    expect(seen).toEqual(CONSOLIDATE_STEPS);
+  });
+
+  it.each(CONSOLIDATE_STEPS.map((step, i) => [i + 1, step]))(
+    'should end with the routes on the other AZ gateway when a crash follows step %i (%s)',
+    async (n) => {
+      // Prepare
+      const account = scheduleAccount(await consolidatingSnapshot());
+      const stop = crashAfter(account.sim, Number(n));
+      await expect(account.run(EVENING)).rejects.toBeInstanceOf(SimulatedCrashError);
+      stop();
+
+      // Act
+      await account.run(FIVE_MINUTES_LATER(EVENING));
+
+      // Assess
+      expect(gatewayIn(account.sim.state, DEV.nat)?.state).toBe('deleted');
+      expect(defaultRouteOf(account.sim.state, DEV.privateTable)).toEqual({
+        destinationCidrBlock: '0.0.0.0/0',
+        natGatewayId: DEV_B.nat,
+      });
+    },
+  );
+
+  it.each(UNPARK_STEPS.map((step, i) => [i + 1, step]))(
+    'should bring the routes back from the other AZ when a crash follows unpark step %i (%s)',
+    async (n) => {
+      // Prepare
+      const account = scheduleAccount(await consolidatingSnapshot());
+      await account.run(EVENING);
+      const stop = crashAfter(account.sim, Number(n));
+      await expect(account.run(NEXT_MORNING)).rejects.toBeInstanceOf(SimulatedCrashError);
+      stop();
+
+      // Act
+      await account.run(FIVE_MINUTES_LATER(NEXT_MORNING));
+
+      // Assess
+      const back = liveGatewaysIn(account.sim.state, DEV.vpc).filter((g) => g.natGatewayId !== DEV_B.nat);
+      expect(back.map((g) => [g.state, g.allocationId])).toEqual([['available', DEV.eip]]);
+      expect(defaultRouteOf(account.sim.state, DEV.privateTable)?.natGatewayId).toBe(back[0]?.natGatewayId);
+      expect(tableIn(account.sim.state, DEV.privateTable)?.tags).toEqual({ Name: 'dev-private' });
     },
   );
 });

@@ -1,6 +1,7 @@
 // The example account ready for scheduler runs, and readers of the simulated state the tests assert on.
 import { fileURLToPath } from 'node:url';
 import { buildConfig, type Config } from '../../lib/config';
+import { USER_TAGS } from '../../lib/domain/tag-keys';
 import type { Runtime } from '../../lib/runtime';
 import { simRuntime } from '../../lib/sim/sim-runtime';
 import { createSimulatedAccount, type SimulatedAccount } from '../../lib/sim/simulated-account';
@@ -99,4 +100,26 @@ export function untouchedPart(
     subnets: state.subnets,
     vpcs: state.vpcs,
   };
+}
+
+export const DEV_B = { nat: 'nat-0b0b0b0b0b0b0b0b0', eip: 'eipalloc-0b0b0b0b0b0b0b0b0' } as const;
+
+/** The example with the dev gateway in consolidate mode and an unscheduled second dev gateway in AZ b. */
+export async function consolidatingSnapshot(): Promise<Snapshot> {
+  const snapshot = await exampleSnapshot();
+  const dev = snapshot.natGateways.find((g) => g.natGatewayId === DEV.nat);
+  if (dev) dev.tags[USER_TAGS.offHours] = 'consolidate';
+  snapshot.natGateways.push({
+    natGatewayId: DEV_B.nat,
+    vpcId: DEV.vpc,
+    subnetId: DEV.publicSubnetB,
+    state: 'available',
+    connectivityType: 'public',
+    allocationId: DEV_B.eip,
+    privateIp: '10.1.1.20',
+    createTime: '2025-03-01T09:00:00Z',
+    tags: { Name: 'dev-nat-b' },
+  });
+  snapshot.elasticIps.push({ allocationId: DEV_B.eip, publicIp: '203.0.113.20', tags: {} });
+  return snapshot;
 }

@@ -10,6 +10,8 @@ const NO_LEAD = { NAT_OPTIMIZER_UNPARK_LEAD_MINUTES: '0' };
 const STEP_MINUTES = 15;
 const HOUR_MS = 3_600_000;
 const DELETION_HOURS = 60 / 3600;
+const WEEK_FROM = new Date('2026-11-16T00:00:00Z');
+const WEEK_TO = new Date('2026-11-23T00:00:00Z');
 
 /** The example account moved to `capturedAt`, its dev gateway on a daily 07:00-19:00 Berlin schedule. */
 async function dailyBerlin(capturedAt: string): Promise<Snapshot> {
@@ -64,25 +66,30 @@ describe('schedule: daylight-saving changes in Europe/Berlin', () => {
   });
 });
 
+/** One replayed week of the example account (Monday 2026-11-16 to the next Monday), shared by the tests below. */
+let week: ReturnType<typeof replayWeek> | undefined;
+async function replayWeek() {
+  const account = scheduleAccount(await exampleSnapshot(), NO_LEAD);
+  const clock = { set: (at: Date) => account.sim.setClock(at) };
+  return replaySchedule(account.runtime, account.config, clock, {
+    from: WEEK_FROM,
+    to: WEEK_TO,
+    stepMinutes: STEP_MINUTES,
+  });
+}
+
 describe('schedule: a replayed week', () => {
   it('should report the gateway-hours saved that the window arithmetic predicts', async () => {
     // Prepare
-    const account = scheduleAccount(await exampleSnapshot(), NO_LEAD);
-    const from = new Date('2026-11-16T00:00:00Z');
-    const to = new Date('2026-11-23T00:00:00Z');
     const schedule = parseSchedule('Mon-Fri@07:00-19:00', 'Europe/Berlin');
-    const upHours = upIntervals(schedule, from, to).reduce(
+    const upHours = upIntervals(schedule, WEEK_FROM, WEEK_TO).reduce(
       (h, i) => h + (i.end.getTime() - i.start.getTime()) / HOUR_MS,
       0,
     );
-    const clock = { set: (at: Date) => account.sim.setClock(at) };
 
     // Act
-    const result = await replaySchedule(account.runtime, account.config, clock, {
-      from,
-      to,
-      stepMinutes: STEP_MINUTES,
-    });
+    week ??= replayWeek();
+    const result = await week;
 
     // Assess: up exactly inside the windows, plus the minute each deletion takes (6 parks: Monday 00:00 and 5 evenings).
     const parks = result.actions.filter((a) => a.action === 'park' && a.result === 'done').length;
@@ -95,17 +102,9 @@ describe('schedule: a replayed week', () => {
   });
 
   it('should bill each gateway lifetime in whole hours and price the saving at the region hourly rate', async () => {
-    // Prepare
-    const account = scheduleAccount(await exampleSnapshot(), NO_LEAD);
-    const clock = { set: (at: Date) => account.sim.setClock(at) };
-    const options = {
-      from: new Date('2026-11-16T00:00:00Z'),
-      to: new Date('2026-11-23T00:00:00Z'),
-      stepMinutes: 15,
-    };
-
     // Act
-    const result = await replaySchedule(account.runtime, account.config, clock, options);
+    week ??= replayWeek();
+    const result = await week;
 
     // Assess: the original lives one minute (1 billed hour), each of 5 replacements 12 h 1 min (13 billed hours).
     const billedUp = 1 + 5 * 13;

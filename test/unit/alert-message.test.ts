@@ -4,8 +4,9 @@ import { ALERT_TAGS } from '../../lib/domain/alert-tags';
 import { regionTotals } from '../../lib/domain/daily-cost';
 import type { NatGateway } from '../../lib/domain/model';
 import { type AlertDecisionContext, gatewaysForAlerts } from '../../lib/report/alert-context';
-import { composeAlertMessage, composeAllClear, SNS_MESSAGE_MAX_BYTES } from '../../lib/report/alert-message';
+import { composeAlertMessage, composeAllClear } from '../../lib/report/alert-message';
 import { alertSection } from '../../lib/report/alert-text';
+import { SNS_MESSAGE_MAX_BYTES } from '../../lib/report/analysis-email';
 import {
   costsOf,
   dailyTraffic,

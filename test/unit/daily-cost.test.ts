@@ -138,3 +138,24 @@ describe('median', () => {
     expect(value).toBe(2.5);
   });
 });
+
+describe('gatewayDailyCost: days without data at the end', () => {
+  it('should keep the oldest history days when the alerted day has no data yet', () => {
+    // Prepare
+    const calendar = utcCalendar();
+    const traffic = dailyTraffic(calendar, steadyThenDay(100));
+    const dayBuckets = 24;
+    for (const series of [traffic.BytesInFromSource, traffic.BytesInFromDestination]) {
+      if (!series) continue;
+      series.values.fill(0, series.values.length - dayBuckets);
+      series.present -= dayBuckets;
+    }
+
+    // Act
+    const cost = gatewayDailyCost(natGateway('nat-1'), { 'nat-1': traffic }, calendar, US_EAST_1_PRICES);
+
+    // Assess
+    expect(cost.history).toHaveLength(14);
+    expect(cost.day.cost.total).toBeCloseTo(24 * US_EAST_1_PRICES.natGatewayHourly, 6);
+  });
+});

@@ -51,6 +51,19 @@ describe('GATEWAY_ENDPOINT_S3 and GATEWAY_ENDPOINT_DYNAMODB', () => {
     );
   });
 
+  it('should say that only same-region traffic counts towards the saving', () => {
+    // Prepare
+    const account = accountWith([routeTable('rtb-a', ['subnet-private-a'], [defaultRouteTo('nat-1')])]);
+
+    // Act
+    const result = run({ inventory: account, metrics, trafficByService: attribution });
+
+    // Assess
+    expect(findingOf(result, 'nat-1', 'GATEWAY_ENDPOINT_S3')?.message).toContain(
+      'only S3 in us-east-1 is counted: traffic to other regions stays on the NAT gateway',
+    );
+  });
+
   it('should not raise a finding when the attribution says the service carried nothing', () => {
     // Prepare
     const account = accountWith([routeTable('rtb-a', ['subnet-private-a'], [defaultRouteTo('nat-1')])]);

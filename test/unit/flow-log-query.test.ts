@@ -41,8 +41,8 @@ describe('the flow-log record format', () => {
 
     // Assess
     expect(format).toBe(
-      '${version} ${interface-id} ${flow-direction} ${pkt-srcaddr} ${pkt-dstaddr} ${pkt-src-aws-service} ' +
-        '${pkt-dst-aws-service} ${bytes} ${log-status}',
+      `\${version} \${interface-id} \${flow-direction} \${pkt-srcaddr} \${pkt-dstaddr} \${pkt-src-aws-service} ` +
+        `\${pkt-dst-aws-service} \${bytes} \${log-status}`,
     );
   });
 });

@@ -1,6 +1,7 @@
 // The parts of `nat-optimizer demo`, in order. Each runs on its own fresh simulated copy of the example account.
 import { alertDemo } from './alert-demo';
 import { analysisDemo } from './analysis-demo';
+import { failoverDemo } from './failover-demo';
 import { scheduleDemo } from './schedule-demo';
 
 export interface DemoSection {
@@ -13,4 +14,4 @@ export interface DemoSection {
 
 export type DemoStep = (examplePath: string) => Promise<DemoSection>;
 
-export const DEMO_STEPS: DemoStep[] = [analysisDemo, scheduleDemo, alertDemo];
+export const DEMO_STEPS: DemoStep[] = [analysisDemo, scheduleDemo, failoverDemo, alertDemo];

@@ -2,6 +2,7 @@
 // where a free gateway endpoint would carry it.
 import type { Finding, FindingCode } from '../analysis-result';
 import { monthlyDataCost } from '../cost-model';
+import { tablesReachingService } from '../endpoint-plan';
 import type { ServiceTraffic } from '../metric-series';
 import type { RouteTable } from '../model';
 import { gib, hours, percent, usd } from './finding-text';
@@ -33,9 +34,6 @@ const SERVICES: readonly EndpointService[] = [
   },
 ];
 
-/** Endpoint states in which it no longer routes anything. */
-const DEAD_ENDPOINT_STATES = new Set(['deleting', 'deleted', 'failed', 'rejected', 'expired']);
-
 export function gatewayEndpointFindings(ctx: GatewayContext): Finding[] {
   if (ctx.gateway.state !== 'available') return [];
   const defaultTables = ctx.routeTables.filter((t) => routesDefaultThrough(t, ctx.gateway.natGatewayId));
@@ -52,7 +50,7 @@ function endpointFinding(
   defaultTables: RouteTable[],
 ): Finding | undefined {
   const serviceName = `com.amazonaws.${ctx.inventory.region}.${service.suffix}`;
-  const covered = tablesWithEndpoint(ctx, serviceName);
+  const covered = tablesReachingService(ctx.inventory, ctx.gateway.vpcId, serviceName);
   const lacking = defaultTables.filter((table) => !covered.has(table.routeTableId));
   if (lacking.length === 0) return undefined;
   const attributed = ctx.traffic?.[service.key];
@@ -74,8 +72,8 @@ function endpointFinding(
         `${ctx.label} carries the internet traffic of ${tables}, which ${lacking.length === 1 ? 'has' : 'have'} ` +
         `no ${service.displayName} gateway endpoint ` +
         `(${serviceName}), which is free. The saving is unknown: there is no flow-log attribution for this gateway. ` +
-        'Enable VPC Flow Logs (version 5, with pkt-dst-aws-service) on its network interface to measure the ' +
-        `${service.displayName} bytes it processes. ${warning}`,
+        'Run `nat-optimizer flow-logs setup` (a VPC flow log with pkt-dst-aws-service on its network interface) to ' +
+        `measure the ${service.displayName} bytes it processes. ${warning}`,
       estimatedMonthlySavings: null,
       details,
     };
@@ -89,33 +87,9 @@ function endpointFinding(
     message:
       `${ctx.label} processed ${gib(attributed)} of ${service.displayName} traffic in ${hours(ctx.observedHours)}` +
       `${shareNote}. A free ${service.displayName} gateway endpoint (${serviceName}) on ${tables} would take it off ` +
-      `the NAT gateway and save about ${usd(saving)}/month of data processing. ${warning}`,
+      `the NAT gateway and save about ${usd(saving)}/month of data processing (only ${service.displayName} in ` +
+      `${ctx.inventory.region} is counted: traffic to other regions stays on the NAT gateway). ${warning}`,
     estimatedMonthlySavings: saving,
     details: { ...details, serviceBytes: attributed },
   };
-}
-
-/** Route tables that already reach the service through a gateway endpoint. */
-function tablesWithEndpoint(ctx: GatewayContext, serviceName: string): Set<string> {
-  const prefixListIds = new Set(
-    ctx.inventory.prefixLists.filter((pl) => pl.prefixListName === serviceName).map((pl) => pl.prefixListId),
-  );
-  const covered = new Set<string>();
-  for (const endpoint of ctx.inventory.vpcEndpoints) {
-    if (endpoint.serviceName !== serviceName || endpoint.vpcEndpointType.toLowerCase() !== 'gateway')
-      continue;
-    if (endpoint.state && DEAD_ENDPOINT_STATES.has(endpoint.state.toLowerCase())) continue;
-    for (const id of endpoint.routeTableIds) covered.add(id);
-  }
-  for (const table of ctx.inventory.routeTables) {
-    const viaPrefixList = table.routes.some(
-      (route) =>
-        route.state === 'active' &&
-        route.vpcEndpointId !== undefined &&
-        route.destinationPrefixListId !== undefined &&
-        prefixListIds.has(route.destinationPrefixListId),
-    );
-    if (viaPrefixList) covered.add(table.routeTableId);
-  }
-  return covered;
 }
