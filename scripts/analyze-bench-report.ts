@@ -104,7 +104,7 @@ export function renderAnalyzeBench(input: {
   const lines = [
     '## Nightly analysis (`analyze`)',
     '',
-    `- Command: \`${input.command}\``,
+    `- Command: ${input.command}`,
     `- Machine: ${input.machine}`,
     `- Date: ${input.date}`,
     '',
@@ -113,8 +113,8 @@ export function renderAnalyzeBench(input: {
     'Accounts from `scripts/generate-account.ts` (seed 1; 14 days of hourly data for the 14 AWS/NATGateway metrics ' +
       'of each gateway), loaded into the simulated account; `runAnalysis` (inventory, GetMetricData, flow-log ' +
       `attribution from the snapshot, decisions) timed alone, ${input.repeats} runs per size on a fresh account. ` +
-      'Wall and CPU include the simulated AWS answering in the same process (its share: time inside its command ' +
-      'handlers, garbage collection not included); there is no network latency, and the SDK does not parse ' +
+      'Wall and CPU include the simulated AWS answering in the same process (its share: the CPU spent inside its command ' +
+      'handlers, garbage collection they trigger included); there is no network latency, and the SDK does not parse ' +
       'responses (the simulator hands it objects), which a Lambda on AWS would.',
     '',
     ...analysisTable(input.measures),

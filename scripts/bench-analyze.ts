@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     renderAnalyzeBench({
       machine,
       date: todayUtc(),
-      command: 'npm run bench (runs npx tsx scripts/bench-analyze.ts)',
+      command: '`npm run bench` (runs `npx tsx scripts/bench-analyze.ts`, which also runs alone)',
       repeats,
       measures,
       ...(bundle ? { bundle } : {}),

@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Snapshot } from '../lib/sim/snapshot-schema';
 import { between, hourlyMetrics, processedBytes, type Random, seededRandom } from './generated-traffic';
-import { type GeneratedVpc, generateVpc, VPC_CYCLE } from './generated-vpc';
+import { type GeneratedVpc, generateVpc } from './generated-vpc';
+import { VPC_CYCLE } from './generated-vpc-kinds';
 
 export class GenerateAccountError extends Error {
   override name = 'GenerateAccountError';

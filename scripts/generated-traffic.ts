@@ -95,11 +95,12 @@ function load(profile: TrafficProfile, { hour, weekday }: LocalHour): number {
   }
 }
 
-type Series = Record<NatMetricName, number[]>;
+/** Metric name → hourly values, as the snapshot holds them. */
+type Series = Record<string, number[]>;
 
 /** Every AWS/NATGateway metric, one value per hour from `start` (Sum, except ActiveConnectionCount: Maximum). */
 export function hourlyMetrics(shape: TrafficShape, start: Date, hours: number, random: Random): Series {
-  const series = Object.fromEntries(NAT_METRICS.map((m) => [m, new Array<number>(hours)])) as Series;
+  const series: Series = Object.fromEntries(NAT_METRICS.map((m) => [m, new Array<number>(hours).fill(0)]));
   const dropRate = shape.packetDrops ? HIGH_DROP_RATE : NORMAL_DROP_RATE;
   localHours(shape.timezone, start, hours).forEach((local, h) => {
     const share = load(shape.profile, local);
@@ -111,7 +112,8 @@ export function hourlyMetrics(shape: TrafficShape, start: Date, hours: number, r
     const drops = Math.round((packetsFromSource + packetsFromDestination) * dropRate);
     const attempts = Math.round(processed / BYTES_PER_CONNECTION);
     const set = (metric: NatMetricName, value: number) => {
-      series[metric][h] = Math.max(0, value);
+      const values = series[metric];
+      if (values) values[h] = Math.max(0, value);
     };
     set('BytesInFromSource', fromSource);
     set('BytesInFromDestination', fromDestination);
@@ -137,7 +139,7 @@ export function hourlyMetrics(shape: TrafficShape, start: Date, hours: number, r
 /** Bytes that entered the gateway over the whole series: what NAT data processing bills. */
 export function processedBytes(series: Series): number {
   let total = 0;
-  for (const value of series.BytesInFromSource) total += value;
-  for (const value of series.BytesInFromDestination) total += value;
+  for (const value of series.BytesInFromSource ?? []) total += value;
+  for (const value of series.BytesInFromDestination ?? []) total += value;
   return total;
 }

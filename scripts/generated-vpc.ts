@@ -1,41 +1,10 @@
 // One generated VPC: subnets in 1–3 AZs, public and private route tables, NAT gateways with their Elastic IPs.
 import type { Snapshot, SnapshotNatGateway, SnapshotRoute } from '../lib/sim/snapshot-schema';
 import { between, type Random, type TrafficShape } from './generated-traffic';
-
-/** prod: a gateway per AZ; dev: one gateway for two AZs (cross-AZ); staging: office hours and nightly batch;
- * legacy: an idle routed gateway and a forgotten, unrouted one. */
-export type VpcKind = 'prod' | 'dev' | 'staging' | 'legacy';
-
-export const VPC_CYCLE: readonly VpcKind[] = [
-  'prod',
-  'dev',
-  'legacy',
-  'staging',
-  'prod',
-  'dev',
-  'prod',
-  'staging',
-];
-
-interface Layout {
-  zones: number;
-  gateways: number;
-  s3EndpointChance: number;
-  /** Range of the share of bytes going to S3 when no endpoint carries it. */
-  s3Share: [number, number];
-}
-
-const LAYOUTS: Record<VpcKind, Layout> = {
-  prod: { zones: 3, gateways: 3, s3EndpointChance: 0.3, s3Share: [0.05, 0.45] },
-  dev: { zones: 2, gateways: 1, s3EndpointChance: 0, s3Share: [0, 0.1] },
-  staging: { zones: 2, gateways: 2, s3EndpointChance: 0.5, s3Share: [0.1, 0.3] },
-  legacy: { zones: 1, gateways: 2, s3EndpointChance: 0, s3Share: [0, 0.05] },
-};
+import { LAYOUTS, shapeFor, tagsFor, type VpcKind } from './generated-vpc-kinds';
 
 const TIMEZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo'] as const;
 const ZONE_LETTERS = 'abc';
-const GIB = 2 ** 30;
-const MIB = 2 ** 20;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const PRIVATE_SUBNET_OFFSET = 8;
@@ -77,53 +46,6 @@ function resourceId(ctx: GeneratorContext, prefix: string): string {
     .padStart(8, '0');
   const low = Math.floor(ctx.random() * 16).toString(16);
   return `${prefix}-${unique}${high}${low}`;
-}
-
-function logBetween(random: Random, min: number, max: number): number {
-  return Math.exp(between(random, Math.log(min), Math.log(max)));
-}
-
-function shapeFor(ctx: GeneratorContext, kind: VpcKind, position: number, timezone: string): TrafficShape {
-  const { random } = ctx;
-  const base = { timezone, uploadShare: between(random, 0.15, 0.4), portErrors: false, packetDrops: false };
-  switch (kind) {
-    case 'prod':
-      return {
-        ...base,
-        profile: 'steady',
-        peakBytesPerHour: logBetween(random, 2 * GIB, 80 * GIB),
-        portErrors: random() < 0.15,
-        packetDrops: random() < 0.05,
-      };
-    case 'dev':
-      return { ...base, profile: 'office', peakBytesPerHour: logBetween(random, 0.5 * GIB, 8 * GIB) };
-    case 'staging':
-      return position === 0
-        ? { ...base, profile: 'office', peakBytesPerHour: logBetween(random, GIB, 10 * GIB) }
-        : { ...base, profile: 'batch', peakBytesPerHour: logBetween(random, 5 * GIB, 40 * GIB) };
-    case 'legacy':
-      // The routed one trickles (under 1 GiB in two weeks); the unrouted one carries nothing.
-      return {
-        ...base,
-        profile: 'idle',
-        peakBytesPerHour: position === 0 ? between(random, MIB, 5 * MIB) : 0,
-      };
-  }
-}
-
-function tagsFor(
-  ctx: GeneratorContext,
-  kind: VpcKind,
-  name: string,
-  timezone: string,
-): Record<string, string> {
-  const tags: Record<string, string> = { Name: name, env: kind };
-  if (kind === 'prod' && ctx.random() < 0.5) tags['nat-optimizer:failover'] = 'on';
-  if (kind === 'dev' && ctx.random() < 0.4) {
-    tags['nat-optimizer:schedule'] = 'Mon-Fri@07:00-20:00';
-    tags['nat-optimizer:timezone'] = timezone;
-  }
-  return tags;
 }
 
 export function generateVpc(
@@ -185,14 +107,14 @@ export function generateVpc(
         allocationId,
         privateIp: `10.${second}.${third + z}.${FIRST_HOST + position}`,
         createTime: createTime.toISOString().replace('.000Z', 'Z'),
-        tags: tagsFor(ctx, kind, gatewayName, timezone),
+        tags: tagsFor(ctx.random, kind, gatewayName, timezone),
       },
       eip: {
         allocationId,
         publicIp: `${PUBLIC_IP_FIRST_OCTETS}.${(n >> 8) & 255}.${n & 255}`,
         tags: { Name: `${gatewayName}-eip` },
       },
-      shape: shapeFor(ctx, kind, position, timezone),
+      shape: shapeFor(ctx.random, kind, position, timezone),
     });
   }
 

@@ -1,38 +1,31 @@
 // Creates (or finds again) the emergency gateway of a plan and waits until it is available; removes it after use.
-import {
-  AllocateAddressCommand,
-  CreateNatGatewayCommand,
-  DeleteNatGatewayCommand,
-  type EC2Client,
-  waitUntilNatGatewayAvailable,
-} from '@aws-sdk/client-ec2';
+// Gateway creation, waiting and deletion are the shared NAT lifecycle adapter's (nat-lifecycle.ts).
+import { AllocateAddressCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import type { EmergencyPlan } from '../domain/failover-emergency';
 import type { EmergencyOutcome } from '../domain/failover-result';
 import type { Tags } from '../domain/model';
 import type { Runtime } from '../runtime';
+import { createNatGateway, deleteNatGateway, waitForGateway } from './nat-lifecycle';
 
 export class EmergencyGatewayError extends Error {
   override name = 'EmergencyGatewayError';
   constructor(
     message: string,
     readonly code: string,
-    options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(message);
   }
 }
 
-const WAITER_FAILED_CODE = 'NatGatewayNotAvailable';
-
-function tagList(tags: Tags): Array<{ Key: string; Value: string }> {
-  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-}
+const NOT_AVAILABLE_CODE = 'NatGatewayNotAvailable';
 
 async function allocateAddress(ec2: EC2Client, tags: Tags): Promise<string> {
   const result = await ec2.send(
     new AllocateAddressCommand({
       Domain: 'vpc',
-      TagSpecifications: [{ ResourceType: 'elastic-ip', Tags: tagList(tags) }],
+      TagSpecifications: [
+        { ResourceType: 'elastic-ip', Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) },
+      ],
     }),
   );
   if (!result.AllocationId)
@@ -41,23 +34,19 @@ async function allocateAddress(ec2: EC2Client, tags: Tags): Promise<string> {
 }
 
 async function waitAvailable(runtime: Runtime, natGatewayId: string): Promise<void> {
-  const { waits } = runtime;
-  try {
-    await waitUntilNatGatewayAvailable(
-      {
-        client: runtime.clients.ec2,
-        minDelay: waits.minDelaySeconds,
-        maxDelay: waits.maxDelaySeconds,
-        maxWaitTime: waits.maxWaitSeconds,
-      },
-      { NatGatewayIds: [natGatewayId] },
-    );
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+  const { ec2 } = runtime.clients;
+  const status = await waitForGateway(
+    ec2,
+    natGatewayId,
+    'available',
+    runtime.waits,
+    runtime.waits.maxWaitSeconds,
+  );
+  if (status.state !== 'available') {
+    const detail = status.failureCode ? ` (${status.failureCode})` : '';
     throw new EmergencyGatewayError(
-      `emergency gateway ${natGatewayId} did not become available: ${reason}`,
-      WAITER_FAILED_CODE,
-      { cause: error },
+      `emergency gateway ${natGatewayId} is ${status.state}${detail}, not available`,
+      status.failureCode ?? NOT_AVAILABLE_CODE,
     );
   }
 }
@@ -79,20 +68,18 @@ export async function ensureEmergencyGateway(
       result: 'done',
     };
   }
-  const ec2 = runtime.clients.ec2;
+  const { ec2 } = runtime.clients;
   const allocationId =
     plan.eip.kind === 'allocate' ? await allocateAddress(ec2, plan.eipTags) : plan.eip.allocationId;
-  const created = await ec2.send(
-    new CreateNatGatewayCommand({
-      SubnetId: plan.subnetId,
-      AllocationId: allocationId,
-      ClientToken: plan.clientToken,
-      TagSpecifications: [{ ResourceType: 'natgateway', Tags: tagList(plan.gatewayTags) }],
-    }),
-  );
-  const natGatewayId = created.NatGateway?.NatGatewayId;
-  if (!natGatewayId)
-    throw new EmergencyGatewayError('CreateNatGateway returned no gateway id', 'NoNatGatewayId');
+  const natGatewayId = await createNatGateway(ec2, {
+    subnetId: plan.subnetId,
+    connectivityType: 'public',
+    allocationId,
+    secondaryAllocationIds: [],
+    secondaryPrivateIps: [],
+    tags: plan.gatewayTags,
+    clientToken: plan.clientToken,
+  });
   await waitAvailable(runtime, natGatewayId);
   const source = plan.eip.kind === 'allocate' ? 'allocated' : plan.eip.kind;
   return { ...base, natGatewayId, allocationId, source, result: 'done' };
@@ -100,5 +87,5 @@ export async function ensureEmergencyGateway(
 
 /** Deletes an emergency gateway; its Elastic IP is only disassociated, never released. */
 export async function removeEmergencyGateway(ec2: EC2Client, natGatewayId: string): Promise<void> {
-  await ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: natGatewayId }));
+  await deleteNatGateway(ec2, natGatewayId);
 }
