@@ -4,31 +4,22 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
-import { awsRuntime } from '../lib/aws/aws-runtime';
-import { lambdaClients, lambdaClock } from '../lib/aws/lambda-clients';
+import { lambdaRuntime } from '../lib/aws/lambda-clients';
 import { loadConfig } from '../lib/config';
 import { type ScheduledEvent, scheduledEventSchema } from '../lib/events/scheduled-event';
 import { logErrorOnce } from '../lib/lambda-middleware';
 import { logger, metrics } from '../lib/observability';
 import type { Runtime } from '../lib/runtime';
-import { type NightlyOutcome, runNightlyAnalysis } from '../lib/use-cases/analyze';
+import { runNightly } from '../lib/use-cases/nightly';
 
 const config = loadConfig();
-const clients = lambdaClients();
-const now = lambdaClock();
+/** Clients are created once per container, at cold start. */
+const moduleRuntime = lambdaRuntime();
 
 export async function analyzeHandler(event: ScheduledEvent, runtime?: Runtime) {
-  const rt =
-    runtime ??
-    awsRuntime({
-      region: config.core.region,
-      maxAttempts: config.core.maxAttempts,
-      apply: true,
-      clients,
-      now,
-    });
-  const outcome: NightlyOutcome = await runNightlyAnalysis(rt, config);
-  const { result } = outcome;
+  const rt = runtime ?? moduleRuntime;
+  const outcome = await runNightly(rt, config);
+  const { result, alarmSync } = outcome;
   const summary = {
     trigger: event.time,
     gateways: result.natGateways.length,
@@ -38,11 +29,20 @@ export async function analyzeHandler(event: ScheduledEvent, runtime?: Runtime) {
     taggedGateways: outcome.taggedGateways,
     published: outcome.published,
     warnings: result.warnings,
+    alarmSync:
+      'error' in alarmSync
+        ? alarmSync
+        : {
+            created: alarmSync.created.length,
+            updated: alarmSync.updated.length,
+            deleted: alarmSync.deleted.length,
+          },
   };
   metrics.addMetric('GatewaysAnalyzed', MetricUnit.Count, summary.gateways);
   metrics.addMetric('Findings', MetricUnit.Count, summary.findings);
   metrics.addMetric('EstimatedMonthlySavingsUsd', MetricUnit.NoUnit, summary.estimatedMonthlySavings);
-  logger.info('nightly analysis finished', { summary });
+  if ('error' in alarmSync) logger.error('failover alarm sync failed', { summary });
+  else logger.info('nightly analysis finished', { summary });
   return summary;
 }
 

@@ -5,8 +5,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
-import { awsRuntime } from '../lib/aws/aws-runtime';
-import { lambdaClients } from '../lib/aws/lambda-clients';
+import { lambdaRuntime } from '../lib/aws/lambda-clients';
 import { loadConfig } from '../lib/config';
 import { type FailoverTrigger, failoverTriggerSchema } from '../lib/domain/failover-event';
 import { logErrorOnce } from '../lib/lambda-middleware';
@@ -15,12 +14,11 @@ import type { Runtime } from '../lib/runtime';
 import { failoverFigures, handleFailoverTrigger } from '../lib/use-cases/failover';
 
 const config = loadConfig();
-const clients = lambdaClients();
+/** Clients are created once per container, at cold start. */
+const moduleRuntime = lambdaRuntime();
 
 export async function failoverHandler(event: FailoverTrigger, runtime?: Runtime) {
-  const rt =
-    runtime ??
-    awsRuntime({ region: config.core.region, maxAttempts: config.core.maxAttempts, apply: true, clients });
+  const rt = runtime ?? moduleRuntime;
   const result = await handleFailoverTrigger(rt, config, event);
   const figures = failoverFigures(result);
   metrics.addMetric('RoutesMoved', MetricUnit.Count, figures.routesMoved);

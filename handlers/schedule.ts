@@ -5,8 +5,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { awsRuntime } from '../lib/aws/aws-runtime';
-import { lambdaClients } from '../lib/aws/lambda-clients';
+import { lambdaRuntime } from '../lib/aws/lambda-clients';
 import { loadConfig } from '../lib/config';
 import { type ScheduledEvent, scheduledEventSchema } from '../lib/events/scheduled-event';
 import { logErrorOnce } from '../lib/lambda-middleware';
@@ -15,14 +14,13 @@ import type { Runtime } from '../lib/runtime';
 import { runSchedule } from '../lib/use-cases/schedule';
 
 const config = loadConfig();
-const clients = lambdaClients();
+/** Clients are created once per container, at cold start. */
+const moduleRuntime = lambdaRuntime();
 const MS_PER_SECOND = 1000;
 
 /** `secondsLeft`: the invocation's remaining time, so waits stop before Lambda's timeout (the next run goes on). */
 export async function scheduleHandler(event: ScheduledEvent, secondsLeft: () => number, runtime?: Runtime) {
-  const rt =
-    runtime ??
-    awsRuntime({ region: config.core.region, maxAttempts: config.core.maxAttempts, apply: true, clients });
+  const rt = runtime ?? moduleRuntime;
   const result = await runSchedule(rt, config, { secondsLeft });
   const summary = {
     trigger: event.time,

@@ -1,6 +1,6 @@
 // A Runtime on a real account: the default credential chain (or a profile), the real clock, AWS's waiter cadence.
 import { type Progress, type Runtime, SILENT_PROGRESS } from '../runtime';
-import { AWS_WAIT_TIMINGS, type AwsClients, createClients } from './clients';
+import { AWS_WAIT_TIMINGS, type AwsClients, createClients, type WaitTimings } from './clients';
 
 export interface AwsRuntimeOptions {
   region: string;
@@ -12,6 +12,8 @@ export interface AwsRuntimeOptions {
   clients?: AwsClients;
   /** The clock; the real one unless local mode runs on a simulated account's. */
   now?: () => Date;
+  /** How waiters poll; AWS's cadence unless local mode runs on a simulated account. */
+  waits?: WaitTimings;
 }
 
 export function awsRuntime(options: AwsRuntimeOptions): Runtime {
@@ -25,7 +27,7 @@ export function awsRuntime(options: AwsRuntimeOptions): Runtime {
       }),
     region: options.region,
     now: options.now ?? (() => new Date()),
-    waits: AWS_WAIT_TIMINGS,
+    waits: options.waits ?? AWS_WAIT_TIMINGS,
     apply: options.apply,
     simulated: false,
     progress: options.progress ?? SILENT_PROGRESS,

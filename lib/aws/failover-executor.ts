@@ -8,8 +8,9 @@ import type { EmergencyOutcome, FailoverAction, GatewayOutcome } from '../domain
 import type { Inventory } from '../domain/model';
 import { encodeInstant, ROUTE_TABLE_TAGS } from '../domain/tag-keys';
 import type { Runtime } from '../runtime';
+import { awsErrorCode, isAwsServiceError } from './aws-errors';
 import { EmergencyGatewayError, ensureEmergencyGateway, removeEmergencyGateway } from './failover-emergency';
-import { awsErrorCode, isAwsServiceError, pointDefaultRoute, RouteMoveError } from './route-moves';
+import { pointDefaultRoute, RouteMoveError } from './route-moves';
 import { removeTags, writeTags } from './tags';
 
 const FAILOVER_KEYS = [

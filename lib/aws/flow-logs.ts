@@ -39,27 +39,6 @@ export async function ensureLogGroup(
   return { outcome: found ? 'existing' : 'created', retentionChanged };
 }
 
-/**
- * natGatewayId → the id of its network interface (every address of a gateway sits on the same one). Reads all
- * gateways rather than filtering by id: a filter takes a bounded number of values, an account may have more.
- */
-export async function natGatewayInterfaces(
-  ec2: EC2Client,
-  natGatewayIds: readonly string[],
-): Promise<Map<string, string>> {
-  const interfaces = new Map<string, string>();
-  if (natGatewayIds.length === 0) return interfaces;
-  const wanted = new Set(natGatewayIds);
-  for await (const page of paginateDescribeNatGateways({ client: ec2, pageSize: PAGE_SIZE }, {})) {
-    for (const gateway of page.NatGateways ?? []) {
-      const eni = gateway.NatGatewayAddresses?.find((a) => a.NetworkInterfaceId)?.NetworkInterfaceId;
-      if (gateway.NatGatewayId && wanted.has(gateway.NatGatewayId) && eni)
-        interfaces.set(gateway.NatGatewayId, eni);
-    }
-  }
-  return interfaces;
-}
-
 export interface FlowLogInfo {
   flowLogId: string;
   resourceId: string;

@@ -47,6 +47,7 @@ export function toNatGateway(gateway: SdkNatGateway, subnetAz: ReadonlyMap<strin
   const addresses = gateway.NatGatewayAddresses ?? [];
   const primary = addresses.find((a) => a.IsPrimary) ?? addresses[0];
   const secondary = addresses.filter((a) => a !== primary);
+  const eni = addresses.find((a) => a.NetworkInterfaceId)?.NetworkInterfaceId;
   const subnetId = gateway.SubnetId ?? '';
   const state = NAT_STATES.has(gateway.State ?? '') ? (gateway.State as NatGatewayState) : 'failed';
   return {
@@ -61,6 +62,7 @@ export function toNatGateway(gateway: SdkNatGateway, subnetAz: ReadonlyMap<strin
     ...(primary?.PrivateIp ? { privateIp: primary.PrivateIp } : {}),
     secondaryAllocationIds: secondary.flatMap((a) => (a.AllocationId ? [a.AllocationId] : [])),
     secondaryPrivateIps: secondary.flatMap((a) => (a.PrivateIp ? [a.PrivateIp] : [])),
+    ...(eni ? { networkInterfaceId: eni } : {}),
     ...(gateway.CreateTime ? { createTime: gateway.CreateTime } : {}),
     ...(gateway.DeleteTime ? { deleteTime: gateway.DeleteTime } : {}),
     ...(gateway.FailureCode ? { failureCode: gateway.FailureCode } : {}),

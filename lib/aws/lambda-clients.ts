@@ -5,7 +5,15 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../config';
-import { type AwsClients, createClients, immediateRetryStrategy } from './clients';
+import type { Runtime } from '../runtime';
+import { awsRuntime } from './aws-runtime';
+import {
+  AWS_WAIT_TIMINGS,
+  type AwsClients,
+  createClients,
+  immediateRetryStrategy,
+  type WaitTimings,
+} from './clients';
 import type { LocalSim } from './local-sim-clients';
 
 /** Built by scripts/build-local-sim.mjs (npm run build). */
@@ -18,6 +26,7 @@ export class LocalModeError extends Error {
 interface LambdaEnvironment {
   clients: AwsClients;
   now: () => Date;
+  waits: WaitTimings;
 }
 
 let environment: LambdaEnvironment | undefined;
@@ -69,7 +78,7 @@ function localEnvironment(snapshot: string, region: string, maxAttempts: number)
         `run with --region ${local.region}`,
     );
   }
-  return { clients: local.clients, now: local.now };
+  return { clients: local.clients, now: local.now, waits: local.waits };
 }
 
 function lambdaEnvironment(): LambdaEnvironment {
@@ -79,6 +88,7 @@ function lambdaEnvironment(): LambdaEnvironment {
     : {
         clients: createClients({ region: core.region, maxAttempts: core.maxAttempts }),
         now: () => new Date(),
+        waits: AWS_WAIT_TIMINGS,
       };
   return environment;
 }
@@ -90,4 +100,11 @@ export function lambdaClients(): AwsClients {
 /** The clock handlers give awsRuntime: the real one, or the simulated account's in local mode. */
 export function lambdaClock(): () => Date {
   return lambdaEnvironment().now;
+}
+
+/** The Runtime every handler runs with: module-scope clients, and in local mode the simulated clock and waits. */
+export function lambdaRuntime(): Runtime {
+  const { core } = loadConfig();
+  const { clients, now, waits } = lambdaEnvironment();
+  return awsRuntime({ region: core.region, maxAttempts: core.maxAttempts, apply: true, clients, now, waits });
 }

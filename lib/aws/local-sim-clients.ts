@@ -2,9 +2,9 @@
 // loaded from a snapshot file. Built on its own into dist/local-sim.cjs (scripts/build-local-sim.mjs) and loaded at
 // run time by lambda-clients.ts, so the deployed Lambda bundles never contain lib/sim.
 import { readFileSync } from 'node:fs';
-import { createSimulatedAccount } from '../sim/simulated-account';
+import { createSimulatedAccount, SIM_WAIT_TIMINGS } from '../sim/simulated-account';
 import { parseSnapshot, SnapshotError } from '../sim/snapshot-load';
-import type { AwsClients } from './clients';
+import type { AwsClients, WaitTimings } from './clients';
 
 export interface LocalSim {
   clients: AwsClients;
@@ -12,6 +12,8 @@ export interface LocalSim {
   now: () => Date;
   /** The snapshot's region: the handler must run in it. */
   region: string;
+  /** Waiters poll in milliseconds: each poll moves the simulated clock instead. */
+  waits: WaitTimings;
 }
 
 /**
@@ -30,5 +32,10 @@ export function createLocalSimClients(snapshotPath: string, clients?: AwsClients
   const snapshot = parseSnapshot(text, snapshotPath);
   const account = createSimulatedAccount(snapshot);
   if (clients) account.sim.attach(clients);
-  return { clients: clients ?? account.clients, now: () => account.sim.now(), region: snapshot.region };
+  return {
+    clients: clients ?? account.clients,
+    now: () => account.sim.now(),
+    region: snapshot.region,
+    waits: SIM_WAIT_TIMINGS,
+  };
 }

@@ -9,8 +9,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { NatGatewayState } from '../domain/model';
 import type { CreateGatewayRequest } from '../domain/park-steps';
+import { awsErrorCode } from './aws-errors';
 import type { WaitTimings } from './clients';
-import { awsErrorCode } from './route-moves';
 
 const NOT_FOUND = 'NatGatewayNotFound';
 const STATES: readonly NatGatewayState[] = ['pending', 'failed', 'available', 'deleting', 'deleted'];

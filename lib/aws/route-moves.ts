@@ -1,7 +1,9 @@
 // Points a route table's default route at a NAT gateway, whether or not the table has that route yet.
 // Shared by the scheduler (park/unpark/consolidate) and failover: both move routes only through here.
+
 import { CreateRouteCommand, type EC2Client, ReplaceRouteCommand } from '@aws-sdk/client-ec2';
 import { DEFAULT_ROUTE } from '../domain/model';
+import { awsErrorCode, isAwsServiceError } from './aws-errors';
 
 export type RouteChange = 'replaced' | 'created';
 
@@ -29,19 +31,6 @@ export class RouteMoveError extends Error {
 
 const NO_SUCH_ROUTE_CODE = 'InvalidParameterValue';
 const ROUTE_EXISTS_CODE = 'RouteAlreadyExists';
-
-/** AWS's error code of an SDK service error (the SDK puts it in `name`). */
-export function awsErrorCode(error: unknown): string | undefined {
-  return error instanceof Error ? error.name : undefined;
-}
-
-/**
- * An answer from an AWS service (after the SDK's retries), as opposed to a crash or a bug of ours. Only service
- * exceptions carry `$fault`; the SDK adds `$metadata` to any error that crosses its retry step.
- */
-export function isAwsServiceError(error: unknown): error is Error {
-  return error instanceof Error && '$fault' in error;
-}
 
 /**
  * ReplaceRoute, and CreateRoute when the table has no such route (AWS: InvalidParameterValue, "use CreateRoute").

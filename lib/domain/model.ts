@@ -58,6 +58,8 @@ export interface NatGateway {
   privateIp?: string;
   secondaryAllocationIds: string[];
   secondaryPrivateIps: string[];
+  /** The gateway's network interface (every address sits on it): what flow logs are attached to. */
+  networkInterfaceId?: string;
   createTime?: Date;
   deleteTime?: Date;
   failureCode?: string;

@@ -1,4 +1,5 @@
 // The nightly analysis as one use-case: read the account, fetch metrics, decide, and (when applying) tag and report.
+import { isAwsServiceError } from '../aws/aws-errors';
 import { loadInventory } from '../aws/inventory';
 import { fetchGatewayMetrics, type MetricRequest } from '../aws/metrics';
 import { publishMessage } from '../aws/notify';
@@ -93,6 +94,15 @@ export async function runAnalysis(
   config: Config,
   attribution: TrafficAttribution = NO_ATTRIBUTION,
 ): Promise<AnalysisResult> {
+  return (await analyzeAccount(runtime, config, attribution)).result;
+}
+
+/** The analysis and the inventory it was made from (the nightly run reuses it for the alarm sync). */
+export async function analyzeAccount(
+  runtime: Runtime,
+  config: Config,
+  attribution: TrafficAttribution = NO_ATTRIBUTION,
+): Promise<{ result: AnalysisResult; inventory: Inventory }> {
   const { clients, progress } = runtime;
   const window = analysisWindow(runtime.now(), config.analysis.windowDays);
   const { prices, warning: priceWarning } = await runPrices(runtime, config);
@@ -119,7 +129,7 @@ export async function runAnalysis(
   });
   for (const warning of [priceWarning, attributed.warning]) if (warning) result.warnings.push(warning);
   progress.done();
-  return result;
+  return { result, inventory };
 }
 
 /** The figures the nightly run leaves on each gateway, so they show in the console and in tag-based tooling. */
@@ -139,13 +149,9 @@ export function analysisTags(
 
 export interface NightlyOutcome {
   result: AnalysisResult;
+  inventory: Inventory;
   taggedGateways: number;
   published: boolean;
-}
-
-/** An error AWS answered with (after the SDK's retries), as opposed to a fault of this code. */
-function isServiceError(error: unknown): error is Error {
-  return error instanceof Error && '$metadata' in error;
 }
 
 /** Tags every available gateway; one EC2 refuses (tag limit, gone meanwhile…) is reported and the others go on. */
@@ -158,7 +164,7 @@ async function tagGateways(runtime: Runtime, result: AnalysisResult): Promise<nu
       await writeTags(runtime.clients.ec2, [gateway.natGatewayId], tags);
       tagged += 1;
     } catch (error) {
-      if (!isServiceError(error)) throw error;
+      if (!isAwsServiceError(error)) throw error;
       result.warnings.push(
         `the analysis tags could not be written on ${gateway.name} (${gateway.natGatewayId}): ${error.name}: ${error.message}`,
       );
@@ -173,8 +179,8 @@ export async function runNightlyAnalysis(
   config: Config,
   attribution?: TrafficAttribution,
 ): Promise<NightlyOutcome> {
-  const result = await runAnalysis(runtime, config, attribution);
-  if (!runtime.apply) return { result, taggedGateways: 0, published: false };
+  const { result, inventory } = await analyzeAccount(runtime, config, attribution);
+  if (!runtime.apply) return { result, inventory, taggedGateways: 0, published: false };
   const taggedGateways = await tagGateways(runtime, result);
   let published = false;
   if (config.core.topicArn) {
@@ -186,5 +192,5 @@ export async function runNightlyAnalysis(
     });
     published = true;
   }
-  return { result, taggedGateways, published };
+  return { result, inventory, taggedGateways, published };
 }

@@ -1,6 +1,6 @@
 // TrafficAttribution from VPC flow logs: one Logs Insights query over the analysis window, aggregated by
 // CloudWatch (no raw log events are downloaded). Any failure leaves the analysis running without attribution.
-import { describeFlowLogsTo, natGatewayInterfaces } from '../aws/flow-logs';
+import { describeFlowLogsTo } from '../aws/flow-logs';
 import { runInsightsQuery } from '../aws/logs-insights';
 import { prefixListCidrs } from '../aws/prefix-lists';
 import type { Config } from '../config';
@@ -70,17 +70,11 @@ async function attributeFromFlowLogs(
 ): Promise<{ traffic?: TrafficByService; warning?: string }> {
   const { ec2, logs } = runtime.clients;
   const gateways = inventory.natGateways;
-  const [interfaces, flowLogs] = await Promise.all([
-    natGatewayInterfaces(
-      ec2,
-      gateways.map((g) => g.natGatewayId),
-    ),
-    describeFlowLogsTo(ec2, settings.logGroupName),
-  ]);
+  const flowLogs = await describeFlowLogsTo(ec2, settings.logGroupName);
   const warnings: string[] = [];
   const coverage: FlowLogCoverage[] = [];
   for (const gateway of gateways) {
-    const interfaceId = interfaces.get(gateway.natGatewayId);
+    const interfaceId = gateway.networkInterfaceId;
     const logged = flowLogs.filter((f) => interfaceId !== undefined && f.resourceId === interfaceId);
     const readable = logged.find((f) => f.logFormat === FLOW_LOG_FORMAT && f.creationTime !== undefined);
     if (interfaceId && readable?.creationTime) {

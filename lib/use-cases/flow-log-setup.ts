@@ -1,6 +1,6 @@
 // `flow-logs setup`: the opt-in that makes S3/DynamoDB attribution possible. One flow log per NAT gateway
 // network interface, in the query's format, into a log group with retention.
-import { createFlowLogs, describeFlowLogsTo, ensureLogGroup, natGatewayInterfaces } from '../aws/flow-logs';
+import { createFlowLogs, describeFlowLogsTo, ensureLogGroup } from '../aws/flow-logs';
 import { loadInventory } from '../aws/inventory';
 import { FLOW_LOG_FORMAT } from '../domain/flow-log-query';
 import { MANAGED_TAG } from '../domain/tag-keys';
@@ -50,15 +50,9 @@ export async function runFlowLogSetup(
     options.vpcIds ? { vpcIds: options.vpcIds } : {},
   );
   const gateways = inventory.natGateways.filter((g) => SETUP_STATES.has(g.state));
-  const [interfaces, existing] = await Promise.all([
-    natGatewayInterfaces(
-      ec2,
-      gateways.map((g) => g.natGatewayId),
-    ),
-    describeFlowLogsTo(ec2, options.logGroupName),
-  ]);
+  const existing = await describeFlowLogsTo(ec2, options.logGroupName);
   const plan: GatewayFlowLog[] = gateways.map((gateway) => {
-    const networkInterfaceId = interfaces.get(gateway.natGatewayId);
+    const { networkInterfaceId } = gateway;
     const base = {
       natGatewayId: gateway.natGatewayId,
       ...(networkInterfaceId ? { networkInterfaceId } : {}),

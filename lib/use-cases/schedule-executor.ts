@@ -1,12 +1,14 @@
 // Carries out the scheduler's plans. Every plan runs up to its first wait; then each plan waits (gateways
 // provision in parallel, so the waits overlap) and finishes. A gateway that fails is reported, the others go on.
+
+import { isAwsServiceError } from '../aws/aws-errors';
 import {
   createNatGateway,
   deleteNatGateway,
   NatGatewayCreateError,
   waitForGateway,
 } from '../aws/nat-lifecycle';
-import { isAwsServiceError, pointDefaultRoute, RouteMoveError } from '../aws/route-moves';
+import { pointDefaultRoute, RouteMoveError } from '../aws/route-moves';
 import { removeTags, TagWriteError, writeTags } from '../aws/tags';
 import type { ActionResult, GatewayPlan } from '../domain/park-plan';
 import { describeStep, type GatewayRef, isWait, type ScheduleStep } from '../domain/park-steps';

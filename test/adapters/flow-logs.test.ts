@@ -8,7 +8,7 @@ import {
 import { CreateFlowLogsCommand, DescribeNatGatewaysCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFlowLogs, ensureLogGroup, natGatewayInterfaces } from '../../lib/aws/flow-logs';
+import { createFlowLogs, ensureLogGroup } from '../../lib/aws/flow-logs';
 import { FLOW_LOG_FORMAT } from '../../lib/domain/flow-log-query';
 
 const ec2 = mockClient(EC2Client);
@@ -60,26 +60,6 @@ describe('flow-log adapters', () => {
     expect(outcome).toEqual({ outcome: 'existing', retentionChanged: false });
     expect(logs).toHaveReceivedCommandTimes(CreateLogGroupCommand, 0);
     expect(logs).toHaveReceivedCommandTimes(PutRetentionPolicyCommand, 0);
-  });
-
-  it("should find each gateway's network interface from its addresses", async () => {
-    // Prepare
-    ec2.on(DescribeNatGatewaysCommand).resolves({
-      NatGateways: [
-        { NatGatewayId: 'nat-a', NatGatewayAddresses: [{ NetworkInterfaceId: 'eni-a', IsPrimary: true }] },
-        { NatGatewayId: 'nat-gone', NatGatewayAddresses: [] },
-        {
-          NatGatewayId: 'nat-other',
-          NatGatewayAddresses: [{ NetworkInterfaceId: 'eni-other', IsPrimary: true }],
-        },
-      ],
-    });
-
-    // Act
-    const interfaces = await natGatewayInterfaces(ec2Client, ['nat-a', 'nat-gone']);
-
-    // Assess
-    expect([...interfaces]).toEqual([['nat-a', 'eni-a']]);
   });
 
   it('should log all traffic of the interfaces in the attribution format, tagged', async () => {

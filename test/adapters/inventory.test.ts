@@ -241,4 +241,23 @@ describe('loadInventory', () => {
       tags: { Name: 'nat-b' },
     });
   });
+
+  it("should record each gateway's network interface, the one its flow logs attach to", async () => {
+    // Prepare
+    ec2Mock.on(DescribeNatGatewaysCommand).resolves({
+      NatGateways: [
+        { NatGatewayId: 'nat-a', NatGatewayAddresses: [{ NetworkInterfaceId: 'eni-a', IsPrimary: true }] },
+        { NatGatewayId: 'nat-gone', NatGatewayAddresses: [] },
+      ],
+    });
+
+    // Act
+    const inventory = await loadInventory(ec2, 'us-east-1');
+
+    // Assess
+    expect(inventory.natGateways.map((g) => [g.natGatewayId, g.networkInterfaceId])).toEqual([
+      ['nat-a', 'eni-a'],
+      ['nat-gone', undefined],
+    ]);
+  });
 });
