@@ -136,8 +136,9 @@ export function decideAlerts(input: AlertInput): AlertDecision {
       gatewayAlerts(cost, gateways.get(cost.natGatewayId), settings, tagProblems),
     ),
   ]);
-  const alerts = due.filter((alert) => !wasSent(alert, memory));
-  const suppressed = due.filter((alert) => wasSent(alert, memory));
+  const alerts: CostAlert[] = [];
+  const suppressed: CostAlert[] = [];
+  for (const alert of due) (wasSent(alert, memory) ? suppressed : alerts).push(alert);
   const allClear = settings.allClearDigest && due.length === 0 && !allClearSent(memory);
   return { alerts, suppressed, tagProblems, allClear, record: recordWrites(alerts, allClear, memory) };
 }
