@@ -5,8 +5,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import * as z from 'zod/mini';
-import { awsRuntime } from '../lib/aws/aws-runtime';
-import { lambdaClients, lambdaClock } from '../lib/aws/lambda-clients';
+import { lambdaRuntime } from '../lib/aws/lambda-clients';
 import { ConfigError, loadConfig } from '../lib/config';
 import { type ScheduledEvent, scheduledEventSchema } from '../lib/events/scheduled-event';
 import { logErrorOnce } from '../lib/lambda-middleware';
@@ -16,21 +15,13 @@ import { runCostAlert } from '../lib/use-cases/cost-alert';
 
 const config = loadConfig();
 if (!config.core.topicArn) throw new ConfigError('NAT_OPTIMIZER_TOPIC_ARN environment variable is not set');
-const clients = lambdaClients();
-const now = lambdaClock();
+/** Clients are created once per container, at cold start. */
+const moduleRuntime = lambdaRuntime();
 /** A re-run for a given day: invoke with the scheduled event and `"detail": {"date": "YYYY-MM-DD"}`. */
 const detailSchema = z.object({ date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))) });
 
 export async function costAlertHandler(event: ScheduledEvent, runtime?: Runtime) {
-  const rt =
-    runtime ??
-    awsRuntime({
-      region: config.core.region,
-      maxAttempts: config.core.maxAttempts,
-      apply: true,
-      clients,
-      now,
-    });
+  const rt = runtime ?? moduleRuntime;
   const { date } = detailSchema.parse(event.detail);
   const result = await runCostAlert(rt, config, date ? { date } : {});
   const summary = {

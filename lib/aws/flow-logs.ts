@@ -9,7 +9,6 @@ import {
   CreateFlowLogsCommand,
   type EC2Client,
   paginateDescribeFlowLogs,
-  paginateDescribeNatGateways,
   type Tag,
 } from '@aws-sdk/client-ec2';
 

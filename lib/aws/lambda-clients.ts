@@ -93,15 +93,6 @@ function lambdaEnvironment(): LambdaEnvironment {
   return environment;
 }
 
-export function lambdaClients(): AwsClients {
-  return lambdaEnvironment().clients;
-}
-
-/** The clock handlers give awsRuntime: the real one, or the simulated account's in local mode. */
-export function lambdaClock(): () => Date {
-  return lambdaEnvironment().now;
-}
-
 /** The Runtime every handler runs with: module-scope clients, and in local mode the simulated clock and waits. */
 export function lambdaRuntime(): Runtime {
   const { core } = loadConfig();

@@ -5,7 +5,7 @@ import {
   DescribeLogGroupsCommand,
   PutRetentionPolicyCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { CreateFlowLogsCommand, DescribeNatGatewaysCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateFlowLogsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFlowLogs, ensureLogGroup } from '../../lib/aws/flow-logs';

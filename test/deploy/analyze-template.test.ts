@@ -41,13 +41,20 @@ describe('packaged template: nightly analysis', () => {
     expect(analyzeLogs?.[1].Properties?.RetentionInDays).toBe(30);
   });
 
-  it('should grant analyze only reads, its own tags and publishing to its topic', () => {
+  it('should grant analyze only reads, its own tags, its own alarms, flow-log queries and its topic', () => {
     const actions = [...allowedActions(packagedTemplate(), FUNCTION).keys()].sort();
     const logs = ['logs:CreateLogStream', 'logs:CreateLogGroup', 'logs:TagResource', 'logs:PutLogEvents'];
     expect(actions.filter((a) => !logs.includes(a))).toEqual(
       [
+        'cloudwatch:DeleteAlarms',
+        'cloudwatch:DescribeAlarms',
         'cloudwatch:GetMetricData',
+        'cloudwatch:ListTagsForResource',
+        'cloudwatch:PutMetricAlarm',
+        'cloudwatch:TagResource',
         'ec2:CreateTags',
+        'ec2:DescribeFlowLogs',
+        'ec2:GetManagedPrefixListEntries',
         'ec2:DescribeAddresses',
         'ec2:DescribeNatGateways',
         'ec2:DescribePrefixLists',
@@ -55,6 +62,9 @@ describe('packaged template: nightly analysis', () => {
         'ec2:DescribeSubnets',
         'ec2:DescribeVpcEndpoints',
         'ec2:DescribeVpcs',
+        'logs:GetQueryResults',
+        'logs:StartQuery',
+        'logs:StopQuery',
         'pricing:GetProducts',
         'sns:Publish',
       ].sort(),
@@ -68,6 +78,19 @@ describe('packaged template: nightly analysis', () => {
     expect(statements[0]?.Condition).toEqual({
       'ForAllValues:StringLike': { 'aws:TagKeys': 'nat-optimizer:*' },
     });
+  });
+
+  it('should let analyze change only the failover alarms under the optimizer prefix', () => {
+    const allowed = allowedActions(packagedTemplate(), FUNCTION);
+    for (const action of ['cloudwatch:PutMetricAlarm', 'cloudwatch:DeleteAlarms', 'cloudwatch:TagResource']) {
+      const resources = (allowed.get(action) ?? []).map((s) => JSON.stringify(s.Resource));
+      expect(resources).toEqual([expect.stringContaining(':alarm:nat-optimizer-failover-*')]);
+    }
+  });
+
+  it('should let analyze start Logs Insights queries on the flow-log group only', () => {
+    const statements = allowedActions(packagedTemplate(), FUNCTION).get('logs:StartQuery') ?? [];
+    expect(statements.map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': ['NatFlowLogGroup', 'Arn'] }]);
   });
 
   it('should let analyze publish to the report topic only', () => {

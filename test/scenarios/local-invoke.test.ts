@@ -96,17 +96,17 @@ describe('local mode through NAT_OPTIMIZER_SNAPSHOT', () => {
   });
 
   it('should give the handler the simulated clock, starting at the snapshot time', async () => {
-    const { lambdaClock } = await import('../../lib/aws/lambda-clients');
+    const { lambdaRuntime } = await import('../../lib/aws/lambda-clients');
 
-    expect(lambdaClock()().toISOString()).toBe(EXAMPLE_CAPTURED_AT);
+    expect(lambdaRuntime().now().toISOString()).toBe(EXAMPLE_CAPTURED_AT);
   });
 
   it('should leave the figures as tags on the simulated gateways', async () => {
     const { analyzeHandler } = await import('../../handlers/analyze');
-    const { lambdaClients } = await import('../../lib/aws/lambda-clients');
+    const { lambdaRuntime } = await import('../../lib/aws/lambda-clients');
 
     await analyzeHandler(EVENT);
-    const described = await lambdaClients().ec2.send(new DescribeNatGatewaysCommand({}));
+    const described = await lambdaRuntime().clients.ec2.send(new DescribeNatGatewaysCommand({}));
 
     const analysedAt = (described.NatGateways ?? []).map(
       (g) => g.Tags?.find((t) => t.Key === ANALYSIS_TAGS.analyzedAt)?.Value,
@@ -116,9 +116,9 @@ describe('local mode through NAT_OPTIMIZER_SNAPSHOT', () => {
 
   it('should refuse a snapshot of another region than AWS_REGION', async () => {
     process.env.AWS_REGION = 'eu-west-1';
-    const { lambdaClients } = await import('../../lib/aws/lambda-clients');
+    const { lambdaRuntime } = await import('../../lib/aws/lambda-clients');
 
-    expect(() => lambdaClients()).toThrow(
+    expect(() => lambdaRuntime()).toThrow(
       'NAT_OPTIMIZER_SNAPSHOT is an account in us-east-1 but AWS_REGION is eu-west-1: run with --region us-east-1',
     );
   });
