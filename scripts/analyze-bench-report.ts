@@ -41,7 +41,7 @@ function analysisTable(measures: AnalysisMeasure[]): string[] {
     );
   });
   return [
-    '| NAT gateways | VPCs / route tables | API calls | GetMetricData target ⌈14·N/500⌉ | target + pages | GetMetricData made | describe calls (with / without metric data) | wall (median) | CPU user+sys (median) | of which simulated AWS | findings |',
+    '| NAT gateways | VPCs / route tables | API calls | GetMetricData target ⌈6·N/500⌉ | target + pages | GetMetricData made | describe calls (with / without metric data) | wall (median) | CPU user+sys (median) | of which simulated AWS | findings |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
   ];
@@ -111,7 +111,8 @@ export function renderAnalyzeBench(input: {
     '### One analysis on a generated account',
     '',
     'Accounts from `scripts/generate-account.ts` (seed 1; 14 days of hourly data for the 14 AWS/NATGateway metrics ' +
-      'of each gateway), loaded into the simulated account; `runAnalysis` (inventory, GetMetricData, flow-log ' +
+      'of each gateway, of which the analysis asks for the 6 it reads), loaded into the simulated account; ' +
+      '`runAnalysis` (inventory, GetMetricData, flow-log ' +
       `attribution from the snapshot, decisions) timed alone, ${input.repeats} runs per size on a fresh account. ` +
       'Wall and CPU include the simulated AWS answering in the same process (its share: the CPU spent inside its command ' +
       'handlers, garbage collection they trigger included); there is no network latency, and the SDK does not parse ' +

@@ -3,7 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { MAX_QUERIES_PER_REQUEST } from '../lib/aws/metrics';
 import { buildConfig } from '../lib/config';
-import { NAT_METRICS } from '../lib/domain/metric-series';
+import { ANALYSIS_METRICS } from '../lib/domain/metric-series';
 import type { SimAccount } from '../lib/sim/sim-account';
 import { simRuntime, snapshotAttribution } from '../lib/sim/sim-runtime';
 import { createSimulatedAccount } from '../lib/sim/simulated-account';
@@ -131,12 +131,12 @@ export async function measureAnalysis(gateways: number, repeats: number): Promis
     buildConfig({ AWS_REGION: snapshot.region }).analysis.windowDays,
   );
   const hours = (window.end.getTime() - window.start.getTime()) / 3_600_000;
-  const queries = NAT_METRICS.length * gateways;
+  const queries = ANALYSIS_METRICS.length * gateways;
   return {
     gateways,
     vpcs: snapshot.vpcs.length,
     routeTables: snapshot.routeTables.length,
-    metrics: NAT_METRICS.length,
+    metrics: ANALYSIS_METRICS.length,
     hours,
     generateMs,
     runs,

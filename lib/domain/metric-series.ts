@@ -19,6 +19,19 @@ export const NAT_METRICS = [
 
 export type NatMetricName = (typeof NAT_METRICS)[number];
 
+/**
+ * The metrics the nightly analysis reads: processed bytes (cost), packets in and drops (PACKET_DROPS), port
+ * allocation errors. Fetching only these keeps GetMetricData requests (and their price) to what is used.
+ */
+export const ANALYSIS_METRICS: readonly NatMetricName[] = [
+  'BytesInFromSource',
+  'BytesInFromDestination',
+  'PacketsInFromSource',
+  'PacketsInFromDestination',
+  'PacketsDropCount',
+  'ErrorPortAllocation',
+];
+
 /** The statistic AWS documents as meaningful for each metric. */
 export function statisticFor(metric: string): 'Sum' | 'Maximum' {
   return metric === 'ActiveConnectionCount' ? 'Maximum' : 'Sum';

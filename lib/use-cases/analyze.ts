@@ -9,7 +9,7 @@ import type { Config } from '../config';
 import { PRICE_OVERRIDES_VARIABLE, REFRESH_PRICES_VARIABLE } from '../config/analysis-config';
 import { analyze } from '../domain/analysis';
 import type { AnalysisResult, Prices } from '../domain/analysis-result';
-import { type MetricWindow, NAT_METRICS, type TrafficByService } from '../domain/metric-series';
+import { ANALYSIS_METRICS, type MetricWindow, type TrafficByService } from '../domain/metric-series';
 import type { Inventory } from '../domain/model';
 import { resolvePrices, UnknownRegionPriceError } from '../domain/prices';
 import { ANALYSIS_TAGS, assertTagValue, encodeAmount, encodeInstant } from '../domain/tag-keys';
@@ -110,7 +110,7 @@ export async function analyzeAccount(
   const inventory = await loadInventory(clients.ec2, runtime.region);
   const gateways = inWindow(inventory, window);
   const requests: MetricRequest[] = gateways.flatMap((g) =>
-    NAT_METRICS.map((metric) => ({ natGatewayId: g.natGatewayId, metric })),
+    ANALYSIS_METRICS.map((metric) => ({ natGatewayId: g.natGatewayId, metric })),
   );
   progress.update(`fetching ${requests.length} metric series`, 1, 3);
   const [metrics, attributed] = await Promise.all([

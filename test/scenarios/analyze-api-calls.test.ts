@@ -1,7 +1,7 @@
 // The AWS calls one analysis makes: GetMetricData batched by 500 queries (+ pages), describes independent of metrics.
 import { describe, expect, it } from 'vitest';
 import { MAX_QUERIES_PER_REQUEST } from '../../lib/aws/metrics';
-import { NAT_METRICS } from '../../lib/domain/metric-series';
+import { ANALYSIS_METRICS } from '../../lib/domain/metric-series';
 import type { SimAccount } from '../../lib/sim/sim-account';
 import type { Snapshot } from '../../lib/sim/snapshot-schema';
 import { runAnalysis } from '../../lib/use-cases/analyze';
@@ -33,7 +33,7 @@ async function analyse(snapshot: Snapshot): Promise<{ sim: SimAccount; gateways:
 }
 
 describe('AWS calls of one analysis', () => {
-  it('should fetch the 7 gateways × 14 metrics of the example account with one GetMetricData call', async () => {
+  it('should fetch the 7 gateways × 6 analysed metrics of the example account with one GetMetricData call', async () => {
     // Prepare
     const snapshot = await exampleSnapshot();
 
@@ -43,7 +43,7 @@ describe('AWS calls of one analysis', () => {
     // Assess
     expect(gateways).toBe(7);
     expect(sim.callCount('CloudWatch.GetMetricData')).toBe(
-      Math.ceil((NAT_METRICS.length * gateways) / MAX_QUERIES_PER_REQUEST),
+      Math.ceil((ANALYSIS_METRICS.length * gateways) / MAX_QUERIES_PER_REQUEST),
     );
   });
 
@@ -66,7 +66,7 @@ describe('AWS calls of one analysis', () => {
     });
   });
 
-  it('should batch 107 gateways × 14 metrics into ⌈1498 / 500⌉ requests plus their extra pages', async () => {
+  it('should batch 107 gateways × 6 metrics into ⌈642 / 500⌉ requests plus their extra pages', async () => {
     // Prepare
     const snapshot = scaledSnapshot(await exampleSnapshot(), EXTRA_GATEWAYS);
 
@@ -74,13 +74,13 @@ describe('AWS calls of one analysis', () => {
     const { sim, gateways } = await analyse(snapshot);
 
     // Assess
-    const queries = NAT_METRICS.length * gateways;
+    const queries = ANALYSIS_METRICS.length * gateways;
     expect(gateways).toBe(107);
     expect(sim.callCount('CloudWatch.GetMetricData')).toBe(expectedGetMetricDataCalls(queries));
-    expect(expectedGetMetricDataCalls(queries)).toBe(6);
+    expect(expectedGetMetricDataCalls(queries)).toBe(3);
   });
 
-  it('should make the same describe calls for 1,498 metric series (107 gateways) as for 98 (7)', async () => {
+  it('should make the same describe calls for 642 metric series (107 gateways) as for 42 (7)', async () => {
     // Prepare
     const example = await exampleSnapshot();
     const small = await analyse(example);

@@ -16,6 +16,23 @@ export interface SeriesPlacement {
   until: number;
 }
 
+/** Every gateway of a run shares the same buckets: their local hour of the week is worked out once per zone. */
+const hourOfWeekCache = new Map<string, Map<number, number>>();
+const CACHE_LIMIT = 100_000;
+
+function hourOfWeek(t: number, timezone: string): number {
+  const zone = hourOfWeekCache.get(timezone) ?? new Map<number, number>();
+  hourOfWeekCache.set(timezone, zone);
+  let key = zone.get(t);
+  if (key === undefined) {
+    const local = DateTime.fromMillis(t, { zone: timezone });
+    key = (local.weekday - 1) * HOURS_PER_DAY + local.hour;
+    if (zone.size >= CACHE_LIMIT) zone.clear();
+    zone.set(t, key);
+  }
+  return key;
+}
+
 /**
  * Mean bytes per clock hour for each hour of the week (index 0 = Monday 00:00 local time in `timezone`).
  * Undefined when some hour of the week has no sample at all (less than a week of data).
@@ -31,8 +48,7 @@ export function hourOfWeekMeans(
   for (const [index, value] of values.entries()) {
     const t = placement.start.getTime() + index * periodMs;
     if (t < placement.from || t >= placement.until) continue;
-    const local = DateTime.fromMillis(t, { zone: timezone });
-    const key = (local.weekday - 1) * HOURS_PER_DAY + local.hour;
+    const key = hourOfWeek(t, timezone);
     sums[key] = (sums[key] ?? 0) + value;
     hoursSeen[key]?.add(Math.floor(t / HOUR_MS));
   }
