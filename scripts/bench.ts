@@ -2,13 +2,14 @@
 //   npm run bench                 prints the results
 //   npm run bench -- --write      also rewrites the sections of BENCHMARKS.md between their markers
 // Each scripts/bench-<name>.ts prints its own Markdown section on stdout (progress on stderr). Its section in
-// BENCHMARKS.md lies between <!-- bench:<name>:start --> and <!-- bench:<name>:end -->; the analyze section is
-// created if missing, other features' sections are rewritten only where their markers already exist.
+// BENCHMARKS.md lies between <!-- bench:<name>:start --> and <!-- bench:<name>:end -->; a section without markers
+// yet is appended.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { machineLine, todayUtc } from './machine-info';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCHMARKS_FILE = `${ROOT}BENCHMARKS.md`;
@@ -77,7 +78,7 @@ async function writeBenchmarks(outcomes: BenchOutcome[]): Promise<string[]> {
     if (replaced !== undefined) {
       file = replaced;
       written.push(outcome.name);
-    } else if (outcome.name === OWN_SECTION) {
+    } else {
       const { start, end } = markers(outcome.name);
       file = `${file.trimEnd()}\n\n${start}\n${outcome.markdown.trim()}\n${end}\n`;
       written.push(outcome.name);
@@ -87,6 +88,23 @@ async function writeBenchmarks(outcomes: BenchOutcome[]): Promise<string[]> {
   return written;
 }
 
+/** A script that prints plain text gets a heading, its command, the machine and the date around it. */
+function asSection(name: string, script: string, output: string): string {
+  const text = output.trim();
+  if (text.startsWith('#')) return text;
+  return [
+    `## ${name}`,
+    '',
+    `- Command: \`npx tsx ${script}\` (also run by \`npm run bench\`)`,
+    `- Machine: ${machineLine()}`,
+    `- Date: ${todayUtc()}`,
+    '',
+    '```text',
+    text,
+    '```',
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { write: { type: 'boolean', default: false } } });
   const outcomes: BenchOutcome[] = [];
@@ -94,7 +112,13 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: running ${script}\n`);
     const started = performance.now();
     const { stdout, ok } = await runScript(script);
-    outcomes.push({ name, script, markdown: stdout, ok, seconds: (performance.now() - started) / 1000 });
+    outcomes.push({
+      name,
+      script,
+      markdown: asSection(name, script, stdout),
+      ok,
+      seconds: (performance.now() - started) / 1000,
+    });
   }
   const summary = [
     '| benchmark | script | result | time |',

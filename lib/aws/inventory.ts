@@ -66,6 +66,7 @@ export function toNatGateway(gateway: SdkNatGateway, subnetAz: ReadonlyMap<strin
     ...(gateway.CreateTime ? { createTime: gateway.CreateTime } : {}),
     ...(gateway.DeleteTime ? { deleteTime: gateway.DeleteTime } : {}),
     ...(gateway.FailureCode ? { failureCode: gateway.FailureCode } : {}),
+    ...(gateway.AvailabilityMode ? { availabilityMode: gateway.AvailabilityMode } : {}),
     tags: tagsOf(gateway.Tags),
   };
 }
@@ -120,7 +121,14 @@ export function toRouteTables(tables: SdkRouteTable[], subnets: Subnet[]): Route
 export interface InventoryScope {
   /** Limit to these VPCs (all when absent). */
   vpcIds?: string[];
+  /**
+   * Only what routing decisions need (subnets, route tables, NAT gateways, Elastic IPs): four describes instead
+   * of seven, for jobs that run every few minutes.
+   */
+  routingOnly?: boolean;
 }
+
+const NONE = Promise.resolve([]);
 
 export async function loadInventory(
   ec2: EC2Client,
@@ -128,10 +136,11 @@ export async function loadInventory(
   scope: InventoryScope = {},
 ): Promise<Inventory> {
   const vpcFilter: Filter[] = scope.vpcIds ? [{ Name: 'vpc-id', Values: scope.vpcIds }] : [];
+  const full = !scope.routingOnly;
   const client = { client: ec2, pageSize: PAGE_SIZE };
   const routeTableInput: DescribeRouteTablesCommandInput = { Filters: vpcFilter };
   const [vpcs, sdkSubnets, tables, gateways, addresses, endpoints, prefixLists] = await Promise.all([
-    collect(paginateDescribeVpcs(client, { Filters: vpcFilter }), (p) => p.Vpcs),
+    full ? collect(paginateDescribeVpcs(client, { Filters: vpcFilter }), (p) => p.Vpcs) : NONE,
     collect(paginateDescribeSubnets(client, { Filters: vpcFilter }), (p) => p.Subnets),
     collect(
       paginateDescribeRouteTables({ client: ec2, pageSize: ROUTE_TABLE_PAGE_SIZE }, routeTableInput),
@@ -139,8 +148,10 @@ export async function loadInventory(
     ),
     collect(paginateDescribeNatGateways(client, { Filter: vpcFilter }), (p) => p.NatGateways),
     ec2.send(new DescribeAddressesCommand({})).then((r) => r.Addresses ?? []),
-    collect(paginateDescribeVpcEndpoints(client, { Filters: vpcFilter }), (p) => p.VpcEndpoints),
-    collect(paginateDescribePrefixLists(client, {}), (p) => p.PrefixLists),
+    full
+      ? collect(paginateDescribeVpcEndpoints(client, { Filters: vpcFilter }), (p) => p.VpcEndpoints)
+      : NONE,
+    full ? collect(paginateDescribePrefixLists(client, {}), (p) => p.PrefixLists) : NONE,
   ]);
   const subnets: Subnet[] = sdkSubnets.map((s) => ({
     subnetId: s.SubnetId ?? '',

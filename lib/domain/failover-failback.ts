@@ -3,8 +3,8 @@
 import type { AlarmStateValue } from './failover-event';
 import { holdStatus } from './failover-hold';
 import { basePlan, type GatewayPlan, type PlanContext } from './failover-plan-types';
-import { defaultRouteTarget } from './failover-target';
 import type { NatGateway } from './model';
+import { defaultRouteTarget } from './model';
 import { ROUTE_TABLE_TAGS } from './tag-keys';
 
 export function planFailback(

@@ -4,8 +4,9 @@ import type { AlarmStateValue } from './failover-event';
 import { planFailback } from './failover-failback';
 import { basePlan, type GatewayPlan, type PlanContext, type TableSkip } from './failover-plan-types';
 import { FAILOVER_TAGS, failoverOptIn, isOn } from './failover-tags';
-import { chooseTarget, defaultRouteTarget, isParked } from './failover-target';
+import { chooseTarget, isParked } from './failover-target';
 import type { NatGateway, RouteTable } from './model';
+import { defaultRouteTarget } from './model';
 import { ROUTE_TABLE_TAGS, USER_TAGS } from './tag-keys';
 
 export type {

@@ -1,7 +1,7 @@
 // Which gateway a failing gateway's route tables move to: healthy, same VPC, another AZ, never a parked one.
 import type { AlarmStateValue } from './failover-event';
 import { FAILOVER_TAGS } from './failover-tags';
-import { DEFAULT_ROUTE, type Inventory, type NatGateway, type RouteTable } from './model';
+import type { Inventory, NatGateway } from './model';
 import { ROUTE_TABLE_TAGS, USER_TAGS } from './tag-keys';
 
 export interface Rejection {
@@ -17,10 +17,6 @@ export interface TargetChoice {
 
 /** Alarm state of each gateway that has a failover alarm. */
 export type AlarmStates = ReadonlyMap<string, AlarmStateValue>;
-
-export function defaultRouteTarget(table: RouteTable): string | undefined {
-  return table.routes.find((route) => route.destinationCidrBlock === DEFAULT_ROUTE)?.natGatewayId;
-}
 
 /** A gateway the scheduler has parked (or is parking): a route table remembers it under parkedGateway. */
 export function isParked(natGatewayId: string, inventory: Inventory): boolean {

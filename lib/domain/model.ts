@@ -104,6 +104,11 @@ export interface Inventory {
 
 export const DEFAULT_ROUTE = '0.0.0.0/0';
 
+/** The NAT gateway a table's default route targets now, if any. */
+export function defaultRouteTarget(table: RouteTable): string | undefined {
+  return table.routes.find((route) => route.destination === DEFAULT_ROUTE)?.natGatewayId;
+}
+
 /** Gateways that exist (are billed and can carry traffic). */
 export const LIVE_STATES: ReadonlySet<NatGatewayState> = new Set(['pending', 'available', 'deleting']);
 

@@ -1,7 +1,7 @@
 // Unpark (recreate, wait, route back, clear), finishing an interrupted unpark, abandoning a park, staying parked.
 
-import { DEFAULT_ROUTE, type NatGateway, type RouteTable } from './model';
-import { chooseTarget, defaultRouteTarget, usableTarget } from './park-consolidate';
+import { DEFAULT_ROUTE, defaultRouteTarget, type NatGateway, type RouteTable } from './model';
+import { chooseTarget, usableTarget } from './park-consolidate';
 import type { GatewayPlan, UnitContext } from './park-plan';
 import { type ParkRecord, replacementTags, unparkToken } from './park-record';
 import {

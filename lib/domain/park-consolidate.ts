@@ -1,5 +1,5 @@
 // Consolidate mode: which gateway takes a parked gateway's route tables, and what the detour costs.
-import { DEFAULT_ROUTE, type Inventory, type NatGateway, type RouteTable } from './model';
+import type { Inventory, NatGateway } from './model';
 import { CROSS_AZ_PER_GB } from './prices';
 import { ROUTE_TABLE_TAGS } from './tag-keys';
 
@@ -53,11 +53,6 @@ export function chooseTarget(
       (a, b) =>
         a.availabilityZone.localeCompare(b.availabilityZone) || a.natGatewayId.localeCompare(b.natGatewayId),
     )[0];
-}
-
-/** The NAT gateway a table's default route targets now, if any. */
-export function defaultRouteTarget(table: RouteTable): string | undefined {
-  return table.routes.find((r) => r.destination === DEFAULT_ROUTE)?.natGatewayId;
 }
 
 /** Report text: the cross-AZ charge consolidation adds, from the gateway's latest traffic when known. */

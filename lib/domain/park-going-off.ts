@@ -1,7 +1,8 @@
 // Park (or consolidate) a live gateway: record first, then move routes, then delete, then mark parked.
 
 import type { NatGateway, RouteTable, Tags } from './model';
-import { chooseTarget, crossAzCostText, defaultRouteTarget } from './park-consolidate';
+import { defaultRouteTarget } from './model';
+import { chooseTarget, crossAzCostText } from './park-consolidate';
 import { guardVerdict } from './park-guard';
 import type { GatewayPlan, UnitContext } from './park-plan';
 import { type ParkRecord, recordOf, recordTags } from './park-record';

@@ -3,10 +3,10 @@
 import type { CostAlert, GatewayTagProblem } from '../domain/alert-model';
 import { ALERT_TAGS } from '../domain/alert-tags';
 import type { AlertDecisionContext } from './alert-context';
-import { alertLine, alertSection, alertSubject, asciiLine } from './alert-text';
-import { SUBJECT_MAX_CHARS } from './analysis-email';
+import { alertLine, alertSection, alertSubject } from './alert-text';
 import { priceSourceLabel } from './analysis-summary';
 import { formatPrice, formatUsd, plural } from './format-numbers';
+import { SUBJECT_MAX_CHARS, snsSubject } from './sns-subject';
 import { truncate } from './text-table';
 
 export interface AlertNotification {
@@ -130,11 +130,11 @@ export function composeAllClear(
     ...problemLines(problems),
     ...footer(context),
   ];
-  const subject = asciiLine(
+  const subject = snsSubject(
     `NAT costs all clear: ${context.region} ${context.date}, ${formatUsd(context.totals.dayCost)} for ${plural(context.gateways.size, 'gateway')}`,
   );
   return {
-    subject: subject.length <= SUBJECT_MAX_CHARS ? subject : subject.slice(0, SUBJECT_MAX_CHARS),
+    subject,
     body: body.join('\n'),
     attributes: {
       severity: 'info',

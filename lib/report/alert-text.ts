@@ -4,8 +4,8 @@ import type { TrafficCause } from '../domain/alert-cause';
 import type { CostAlert } from '../domain/alert-model';
 import { ALERT_TAGS } from '../domain/alert-tags';
 import type { AlertDecisionContext, AlertedGateway } from './alert-context';
-import { SUBJECT_MAX_CHARS } from './analysis-email';
 import { formatGib, formatPrice, formatUsd } from './format-numbers';
+import { asciiLine, SUBJECT_MAX_CHARS } from './sns-subject';
 import { singleLine, truncate, wrapText } from './text-table';
 
 const LINE_WIDTH = 76;
@@ -16,13 +16,6 @@ const MIN_NAME_CHARS = 8;
 const ROUTE_TABLES_LISTED = 5;
 
 /** SNS subjects are ASCII on one line: anything else becomes a space. */
-export function asciiLine(text: string): string {
-  return text
-    .replace(/[^\x20-\x7e]/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-}
-
 function ratio(value: number, base: number): string {
   return base > 0 ? `${(value / base).toFixed(1)}x` : 'n/a';
 }

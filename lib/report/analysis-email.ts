@@ -15,6 +15,7 @@ import {
 } from './analysis-summary';
 import { formatCount, formatGib, formatPrice, formatUsd, formatUsdWhole, plural } from './format-numbers';
 import { formatWindow } from './format-time';
+import { snsSubject } from './sns-subject';
 import { singleLine, truncate, wrapText } from './text-table';
 
 export interface AnalysisEmail {
@@ -22,8 +23,6 @@ export interface AnalysisEmail {
   body: string;
 }
 
-/** SNS: a subject is ASCII, has no line break or control character, and is shorter than 100 characters. */
-export const SUBJECT_MAX_CHARS = 99;
 /** SNS message limit (256 KB); the body is built to stay far below it whatever the number of gateways. */
 export const SNS_MESSAGE_MAX_BYTES = 256 * 1024;
 export const EMAIL_TOP_FINDINGS = 10;
@@ -34,14 +33,6 @@ const LINE_WIDTH = 76;
 const NAME_CHARS = 40;
 const MESSAGE_CHARS = 600;
 const WARNING_CHARS = 300;
-
-function asciiSubject(text: string): string {
-  const ascii = text
-    .replace(/[^\x20-\x7e]/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-  return ascii.length <= SUBJECT_MAX_CHARS ? ascii : `${ascii.slice(0, SUBJECT_MAX_CHARS - 3)}...`;
-}
 
 function name(gateway: GatewayAnalysis): string {
   const label = truncate(gatewayLabel(gateway), NAME_CHARS);
@@ -153,7 +144,7 @@ function warnings(result: AnalysisResult): string[] {
 /** Subject like "NAT report us-east-1: $1,234/mo, save ~$456/mo (7 findings)" and a plain-text body. */
 export function renderAnalysisEmail(result: AnalysisResult): AnalysisEmail {
   const findings = findingCount(result);
-  const subject = asciiSubject(
+  const subject = snsSubject(
     `NAT report ${result.region}: ${formatUsdWhole(result.totals.projectedMonthlyCost)}/mo, ` +
       `save ~${formatUsdWhole(result.totals.estimatedMonthlySavings)}/mo (${plural(findings, 'finding')})`,
   );

@@ -1,6 +1,8 @@
 // The SNS message and the EventBridge event of a failover, a failback, or a failover that found no target.
+
 import type { FailoverAction, GatewayOutcome } from '../domain/failover-result';
 import { plural } from './format-numbers';
+import { snsSubject } from './sns-subject';
 
 export interface FailoverNotice {
   subject: string;
@@ -8,8 +10,6 @@ export interface FailoverNotice {
   attributes: Record<string, string>;
   detailType: string;
 }
-
-const MAX_SUBJECT = 99;
 
 function actionLine(action: FailoverAction): string {
   const route = `${action.routeTableId}: ${action.from ?? 'no route'} → ${action.to ?? '—'}`;
@@ -27,8 +27,8 @@ function subjectOf(outcome: GatewayOutcome, moved: number): string {
     return `[nat-optimizer] ACTION NEEDED: ${id} failing, no healthy gateway to take over`;
   const failed = outcome.actions.filter((a) => a.result === 'failed').length;
   const verb = outcome.kind === 'failover' ? 'Failover' : 'Failback';
-  const what = `${verb}: ${plural(moved, 'route table')} ${outcome.kind === 'failover' ? `${id} → ${outcome.target}` : `back to ${id}`}`;
-  return `[nat-optimizer] ${failed > 0 ? `${what}, ${failed} FAILED` : what}`.slice(0, MAX_SUBJECT);
+  const what = `${verb}: ${plural(moved, 'route table')} ${outcome.kind === 'failover' ? `${id} -> ${outcome.target}` : `back to ${id}`}`;
+  return snsSubject(`[nat-optimizer] ${failed > 0 ? `${what}, ${failed} FAILED` : what}`);
 }
 
 /** What happened, why, which routes, from, to — for people (SNS) and machines (EventBridge). */

@@ -34,7 +34,8 @@ export function registerSns(sim: SimAccount): void {
     if (input.Subject !== undefined) {
       if (
         input.Subject.length > MAX_SUBJECT_CHARS ||
-        /[\r\n]/.test(input.Subject) ||
+        // printable ASCII only: no line breaks, control characters or other scripts
+        !/^[\x20-\x7e]+$/.test(input.Subject) ||
         input.Subject.trim() === ''
       ) {
         throw invalid('Subject');

@@ -1,6 +1,6 @@
 // Replays a period on a simulated account: one scheduler run per step, every action reported, and the
 // gateway-hours and dollars parking saved against leaving every opted-in gateway up.
-import { loadParkInventory } from '../aws/park-inventory';
+import { loadInventory } from '../aws/inventory';
 import type { Config } from '../config';
 import type { Inventory, NatGateway } from '../domain/model';
 import { type GatewayInstance, type LineageSavings, lineageSavings } from '../domain/park-savings';
@@ -49,7 +49,7 @@ export async function replaySchedule(
 ): Promise<ReplayResult> {
   const { from, to, stepMinutes } = options;
   clock.set(from);
-  const inventory = await loadParkInventory(runtime.clients.ec2, runtime.region);
+  const inventory = await loadInventory(runtime.clients.ec2, runtime.region, { routingOnly: true });
   const lineageOf = new Map(buildUnits(inventory).map((u) => [u.natGatewayId, u.natGatewayId]));
   const lineages = [...lineageOf.keys()];
   const observed = new Map<string, Observed>();
@@ -74,7 +74,7 @@ export async function replaySchedule(
       if (action.action !== 'none' || action.result === 'failed') actions.push({ ...action, at: result.at });
     }
   }
-  observe(await loadParkInventory(runtime.clients.ec2, runtime.region));
+  observe(await loadInventory(runtime.clients.ec2, runtime.region, { routingOnly: true }));
   const prices = resolvePrices(runtime.region, config.analysis.settings.priceOverrides);
   const instances = [...observed.values()].flatMap((o) =>
     instanceOf(o, from, to, visible.has(o.gateway.natGatewayId)),

@@ -1,7 +1,7 @@
 // One scheduler run: read the account, decide per opted-in gateway, act on the difference, announce the changes.
 
+import { loadInventory } from '../aws/inventory';
 import { putEvents } from '../aws/notify';
-import { loadParkInventory } from '../aws/park-inventory';
 import type { Config } from '../config';
 import type { Inventory } from '../domain/model';
 import {
@@ -90,7 +90,7 @@ export async function runSchedule(
 ): Promise<ScheduleResult> {
   const now = runtime.now();
   const settings = config.schedule.settings;
-  const inventory = await loadParkInventory(runtime.clients.ec2, runtime.region);
+  const inventory = await loadInventory(runtime.clients.ec2, runtime.region, { routingOnly: true });
   options.onInventory?.(inventory);
   const units = buildUnits(inventory);
   const measure = measurementsNeeded(units, now, settings);

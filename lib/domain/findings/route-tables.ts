@@ -1,10 +1,8 @@
 // Questions about the route tables that send traffic through a gateway.
-import { DEFAULT_ROUTE, type Inventory, type RouteTable } from '../model';
+import { defaultRouteTarget, type Inventory, type RouteTable } from '../model';
 
 export function routesDefaultThrough(table: RouteTable, natGatewayId: string): boolean {
-  return table.routes.some(
-    (route) => route.destination === DEFAULT_ROUTE && route.natGatewayId === natGatewayId,
-  );
+  return defaultRouteTarget(table) === natGatewayId;
 }
 
 /** Distinct subnets using any of the tables. */
