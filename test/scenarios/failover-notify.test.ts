@@ -34,7 +34,7 @@ describe('failover notifications', () => {
     const [message] = publishedMessages(account.sim);
     expect(message?.topicArn).toBe(TOPIC_ARN);
     expect(message?.subject).toBe(
-      `[nat-optimizer] Failover: 1 route table ${IDS.prodNatA} → ${IDS.prodNatB}`,
+      `[nat-optimizer] Failover: 1 route table ${IDS.prodNatA} -> ${IDS.prodNatB}`,
     );
     expect(message?.message).toContain(`Why: ${IDS.prodNatA} is in ALARM`);
     expect(message?.message).toContain(`${IDS.prodPrivateA}: ${IDS.prodNatA} → ${IDS.prodNatB}  done`);
@@ -71,7 +71,7 @@ describe('failover notifications', () => {
 
     // Assess
     expect(publishedMessages(account.sim).map((m) => m.subject)).toEqual([
-      `[nat-optimizer] Failover: 1 route table ${IDS.prodNatA} → ${IDS.prodNatB}`,
+      `[nat-optimizer] Failover: 1 route table ${IDS.prodNatA} -> ${IDS.prodNatB}`,
       `[nat-optimizer] Failback: 1 route table back to ${IDS.prodNatA}`,
     ]);
     expect(recordedEvents(account.sim).map((e) => e.detailType)).toEqual([
