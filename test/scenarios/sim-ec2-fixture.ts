@@ -1,14 +1,12 @@
 // The example account on the simulated EC2 API, and the ids of the example the EC2 contract tests use.
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SimTimings } from '../../lib/sim/sim-account';
 import { createSimulatedAccount, type SimulatedAccount } from '../../lib/sim/simulated-account';
 import { loadSnapshotFile } from '../../lib/sim/snapshot-load';
 
-const BUNDLED = fileURLToPath(new URL('../../examples/example-account.json', import.meta.url));
-const SHARED = fileURLToPath(new URL('../../../shared/fixtures/example-account.json', import.meta.url));
-
-export const EXAMPLE_ACCOUNT_PATH = existsSync(BUNDLED) ? BUNDLED : SHARED;
+export const EXAMPLE_ACCOUNT_PATH = fileURLToPath(
+  new URL('../../examples/example-account.json', import.meta.url),
+);
 
 export async function exampleAccount(
   options: { timings?: Partial<SimTimings> } = {},

@@ -11,7 +11,7 @@ import type {
 import { NAT_METRICS } from '../../lib/domain/metric-series';
 import type { Inventory, NatGateway, Route, RouteTable } from '../../lib/domain/model';
 
-export const EXAMPLE_ACCOUNT_PATH = new URL('../../../shared/fixtures/example-account.json', import.meta.url);
+export const EXAMPLE_ACCOUNT_PATH = new URL('../../examples/example-account.json', import.meta.url);
 
 const tags = z.record(z.string(), z.string()).default({});
 const snapshotSchema = z.object({
