@@ -19,7 +19,7 @@ const moduleRuntime = lambdaRuntime();
 export async function analyzeHandler(event: ScheduledEvent, runtime?: Runtime) {
   const rt = runtime ?? moduleRuntime;
   const outcome = await runNightly(rt, config);
-  const { result, alarmSync } = outcome;
+  const { result, alarmSync, endpoints } = outcome;
   const summary = {
     trigger: event.time,
     gateways: result.natGateways.length,

@@ -1,5 +1,13 @@
 // Settings of flow-log attribution and gateway endpoints.
-import { ConfigError, type Env, numberField, optionalString } from './env-fields';
+import { parseEndpointPolicy } from '../domain/endpoint-policy';
+import {
+  booleanField,
+  ConfigError,
+  describeError,
+  type Env,
+  numberField,
+  optionalString,
+} from './env-fields';
 
 /** Retention values CloudWatch Logs accepts (PutRetentionPolicy). */
 export const LOG_RETENTION_DAYS = [
@@ -27,6 +35,20 @@ export interface EndpointsConfig {
   flowLogQueryTimeoutSeconds: number;
   /** AWS Organizations id: the default endpoint policy then also allows the organisation's resources. */
   organizationId?: string;
+  /** The nightly run creates missing S3/DynamoDB gateway endpoints itself (off: the CLI does it on request). */
+  autoApply: boolean;
+  /** Endpoint policy for the endpoints auto-apply creates, replacing the default one. */
+  autoApplyPolicy?: string;
+}
+
+function policyField(env: Env, name: string): string | undefined {
+  const text = optionalString(env, name);
+  if (text === undefined) return undefined;
+  try {
+    return parseEndpointPolicy(text, name);
+  } catch (error) {
+    throw new ConfigError(describeError(error));
+  }
 }
 
 function matching(env: Env, name: string, pattern: RegExp, expected: string): string | undefined {
@@ -45,6 +67,7 @@ export function endpointsConfig(env: Env, analysisDays: number): EndpointsConfig
     ORGANIZATION_ID,
     'an AWS Organizations id (o-…)',
   );
+  const autoApplyPolicy = policyField(env, 'NAT_OPTIMIZER_ENDPOINT_POLICY');
   const retention = numberField(env, 'NAT_OPTIMIZER_FLOW_LOG_RETENTION_DAYS', 30, { min: 1, integer: true });
   if (!LOG_RETENTION_DAYS.some((days) => days === retention)) {
     throw new ConfigError(
@@ -66,5 +89,7 @@ export function endpointsConfig(env: Env, analysisDays: number): EndpointsConfig
       integer: true,
     }),
     ...(organizationId ? { organizationId } : {}),
+    autoApply: booleanField(env, 'NAT_OPTIMIZER_AUTO_APPLY_ENDPOINTS', false),
+    ...(autoApplyPolicy ? { autoApplyPolicy } : {}),
   };
 }

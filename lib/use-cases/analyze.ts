@@ -97,12 +97,18 @@ export async function runAnalysis(
   return (await analyzeAccount(runtime, config, attribution)).result;
 }
 
-/** The analysis and the inventory it was made from (the nightly run reuses it for the alarm sync). */
+/** What one analysis read and decided; the nightly run reuses the inventory and traffic for its other steps. */
+export interface AccountAnalysis {
+  result: AnalysisResult;
+  inventory: Inventory;
+  traffic?: TrafficByService;
+}
+
 export async function analyzeAccount(
   runtime: Runtime,
   config: Config,
   attribution: TrafficAttribution = NO_ATTRIBUTION,
-): Promise<{ result: AnalysisResult; inventory: Inventory }> {
+): Promise<AccountAnalysis> {
   const { clients, progress } = runtime;
   const window = analysisWindow(runtime.now(), config.analysis.windowDays);
   const { prices, warning: priceWarning } = await runPrices(runtime, config);
@@ -129,7 +135,7 @@ export async function analyzeAccount(
   });
   for (const warning of [priceWarning, attributed.warning]) if (warning) result.warnings.push(warning);
   progress.done();
-  return { result, inventory };
+  return { result, inventory, ...(attributed.traffic ? { traffic: attributed.traffic } : {}) };
 }
 
 /** The figures the nightly run leaves on each gateway, so they show in the console and in tag-based tooling. */
@@ -147,9 +153,7 @@ export function analysisTags(
   };
 }
 
-export interface NightlyOutcome {
-  result: AnalysisResult;
-  inventory: Inventory;
+export interface NightlyOutcome extends AccountAnalysis {
   taggedGateways: number;
   published: boolean;
 }
@@ -179,8 +183,9 @@ export async function runNightlyAnalysis(
   config: Config,
   attribution?: TrafficAttribution,
 ): Promise<NightlyOutcome> {
-  const { result, inventory } = await analyzeAccount(runtime, config, attribution);
-  if (!runtime.apply) return { result, inventory, taggedGateways: 0, published: false };
+  const analysis = await analyzeAccount(runtime, config, attribution);
+  const { result } = analysis;
+  if (!runtime.apply) return { ...analysis, taggedGateways: 0, published: false };
   const taggedGateways = await tagGateways(runtime, result);
   let published = false;
   if (config.core.topicArn) {
@@ -192,5 +197,5 @@ export async function runNightlyAnalysis(
     });
     published = true;
   }
-  return { result, inventory, taggedGateways, published };
+  return { ...analysis, taggedGateways, published };
 }

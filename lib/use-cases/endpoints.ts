@@ -11,6 +11,7 @@ import {
   planEndpoints,
 } from '../domain/endpoint-plan';
 import { defaultEndpointPolicy } from '../domain/endpoint-policy';
+import type { TrafficByService } from '../domain/metric-series';
 import type { Inventory } from '../domain/model';
 import { resolvePrices } from '../domain/prices';
 import { MANAGED_TAG } from '../domain/tag-keys';
@@ -87,13 +88,27 @@ export async function runEndpoints(
   attribution: TrafficAttribution,
   options: EndpointsOptions,
 ): Promise<EndpointsResult> {
-  const { ec2 } = runtime.clients;
-  const inventory = await loadInventory(ec2, runtime.region, { vpcIds: [options.vpcId] });
+  const inventory = await loadInventory(runtime.clients.ec2, runtime.region, { vpcIds: [options.vpcId] });
   if (!inventory.vpcs.some((vpc) => vpc.vpcId === options.vpcId)) {
     throw new BadInputError(`VPC ${options.vpcId} not found in ${runtime.region}`);
   }
   const window = analysisWindow(runtime.now(), config.analysis.windowDays);
   const attributed = await attribution.attribute(inventory, window);
+  const result = await endpointsForVpc(runtime, config, inventory, attributed.traffic, options);
+  if (attributed.warning) result.warnings.push(attributed.warning);
+  return result;
+}
+
+/** The plan for one VPC of an inventory already read, carried out when the runtime applies. */
+export async function endpointsForVpc(
+  runtime: Runtime,
+  config: Config,
+  inventory: Inventory,
+  traffic: TrafficByService | undefined,
+  options: EndpointsOptions,
+): Promise<EndpointsResult> {
+  const { ec2 } = runtime.clients;
+  const window = analysisWindow(runtime.now(), config.analysis.windowDays);
   const prices = resolvePrices(runtime.region, config.analysis.settings.priceOverrides);
   const observedHours = Object.fromEntries(
     inventory.natGateways.map((g) => [g.natGatewayId, billedHours(g, window)]),
@@ -103,7 +118,7 @@ export async function runEndpoints(
     vpcId: options.vpcId,
     services: options.services ?? GATEWAY_ENDPOINT_SERVICES,
     extendExisting: options.extendExisting,
-    traffic: attributed.traffic,
+    traffic,
     observedHours,
     perGbPrice: prices.natGatewayPerGb,
   });
@@ -138,9 +153,6 @@ export async function runEndpoints(
     steps: outcomes.map((o) => (o.action === 'create' ? { ...o, policyDocument: policyFor(o) } : o)),
     estimatedMonthlySavings: totalSavings(outcomes),
     policySource,
-    warnings: [
-      ...userWarnings(inventory, plan, policySource),
-      ...(attributed.warning ? [attributed.warning] : []),
-    ],
+    warnings: userWarnings(inventory, plan, policySource),
   };
 }

@@ -1,5 +1,5 @@
 // The nightly job: the analysis (flow-log attribution when configured), figures tagged, the report published,
-// then the failover health alarms brought in line with the gateways' tags.
+// the failover health alarms brought in line with the gateways' tags, and (opt-in) missing gateway endpoints.
 import { describeAlarms } from '../aws/alarms';
 import { isAwsServiceError } from '../aws/aws-errors';
 import type { Config } from '../config';
@@ -7,21 +7,35 @@ import { FAILOVER_ALARM_PREFIX } from '../domain/failover-tags';
 import type { Runtime } from '../runtime';
 import { type AlarmSyncSummary, syncAlarmsWith } from './alarm-sync';
 import { type NightlyOutcome, runNightlyAnalysis } from './analyze';
+import { autoApplyEndpoints, type EndpointAutoApply } from './endpoint-auto-apply';
 import { configuredAttribution } from './flow-log-attribution';
 
 export interface NightlyRun extends NightlyOutcome {
   alarmSync: AlarmSyncSummary | { error: string };
+  /** Present when NAT_OPTIMIZER_AUTO_APPLY_ENDPOINTS is on. */
+  endpoints?: EndpointAutoApply;
 }
 
 export async function runNightly(runtime: Runtime, config: Config): Promise<NightlyRun> {
   const outcome = await runNightlyAnalysis(runtime, config, configuredAttribution(runtime, config));
   // The report is already out: an AWS refusal here is reported with the run (the failover recheck retries the
   // sync every 5 minutes) rather than failing the invocation and publishing the report again on Lambda's retry.
+  const alarmSync = await syncAlarms(runtime, config, outcome);
+  if (!config.endpoints.autoApply) return { ...outcome, alarmSync };
+  const endpoints = await autoApplyEndpoints(runtime, config, outcome.inventory, outcome.traffic);
+  return { ...outcome, alarmSync, endpoints };
+}
+
+async function syncAlarms(
+  runtime: Runtime,
+  config: Config,
+  outcome: NightlyOutcome,
+): Promise<NightlyRun['alarmSync']> {
   try {
     const existing = await describeAlarms(runtime.clients.cloudwatch, FAILOVER_ALARM_PREFIX);
-    return { ...outcome, alarmSync: await syncAlarmsWith(runtime, config, outcome.inventory, existing) };
+    return await syncAlarmsWith(runtime, config, outcome.inventory, existing);
   } catch (error) {
     if (!isAwsServiceError(error)) throw error;
-    return { ...outcome, alarmSync: { error: `${error.name}: ${error.message}` } };
+    return { error: `${error.name}: ${error.message}` };
   }
 }

@@ -106,3 +106,18 @@ describe('packaged template: nightly analysis', () => {
     expect(analyze?.bytes).toBeLessThan(1024 * 1024);
   });
 });
+
+describe('packaged template: opt-in endpoint creation by the nightly run', () => {
+  it('should attach the endpoint-creation policy to the analyze role only when autoApplyEndpoints is true', () => {
+    const template = packagedTemplate();
+    const policy = template.Resources.AnalyzeEndpointAutoApplyPolicy;
+    expect(policy?.Condition).toBe('AutoApplyEndpoints');
+    expect(policy?.Properties?.Roles).toEqual([{ Ref: 'AnalyzeIamRoleLambdaExecution' }]);
+    expect(template.Conditions?.AutoApplyEndpoints).toEqual({ 'Fn::Equals': ['false', 'true'] });
+  });
+
+  it('should not give the analyze role itself any right to create endpoints', () => {
+    const actions = [...allowedActions(packagedTemplate(), FUNCTION).keys()];
+    expect(actions).not.toContain('ec2:CreateVpcEndpoint');
+  });
+});

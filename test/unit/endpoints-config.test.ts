@@ -9,7 +9,11 @@ describe('endpoints configuration', () => {
     const { endpoints } = buildConfig(BASE);
 
     // Assess
-    expect(endpoints).toEqual({ flowLogRetentionDays: 30, flowLogQueryTimeoutSeconds: 180 });
+    expect(endpoints).toEqual({
+      flowLogRetentionDays: 30,
+      flowLogQueryTimeoutSeconds: 180,
+      autoApply: false,
+    });
   });
 
   it('should read the log group, delivery role and organisation', () => {
@@ -55,5 +59,42 @@ describe('endpoints configuration', () => {
 
     // Assess
     expect(build).toThrow('NAT_OPTIMIZER_FLOW_LOG_ROLE_ARN must be an IAM role ARN, got "nat-flow-logs"');
+  });
+
+  it('should turn on endpoint auto-apply with its own policy', () => {
+    // Prepare
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }],
+    });
+
+    // Act
+    const { endpoints } = buildConfig({
+      ...BASE,
+      NAT_OPTIMIZER_AUTO_APPLY_ENDPOINTS: 'true',
+      NAT_OPTIMIZER_ENDPOINT_POLICY: policy,
+    });
+
+    // Assess
+    expect(endpoints).toMatchObject({ autoApply: true });
+    expect(JSON.parse(endpoints.autoApplyPolicy ?? '{}').Statement[0].Action).toBe('s3:*');
+  });
+
+  it('should refuse an auto-apply switch that is not true or false', () => {
+    // Act
+    const build = () => buildConfig({ ...BASE, NAT_OPTIMIZER_AUTO_APPLY_ENDPOINTS: 'maybe' });
+
+    // Assess
+    expect(build).toThrow(ConfigError);
+    expect(build).toThrow('NAT_OPTIMIZER_AUTO_APPLY_ENDPOINTS must be true or false, got "maybe"');
+  });
+
+  it('should refuse an endpoint policy that is not JSON, naming the variable', () => {
+    // Act
+    const build = () => buildConfig({ ...BASE, NAT_OPTIMIZER_ENDPOINT_POLICY: '{not json' });
+
+    // Assess
+    expect(build).toThrow(ConfigError);
+    expect(build).toThrow(/^NAT_OPTIMIZER_ENDPOINT_POLICY is not JSON/);
   });
 });
