@@ -1,4 +1,5 @@
 // The nightly analysis as one use-case: read the account, fetch metrics, decide, and (when applying) tag and report.
+import pLimit from 'p-limit';
 import { isAwsServiceError } from '../aws/aws-errors';
 import { loadInventory } from '../aws/inventory';
 import { fetchGatewayMetrics, type MetricRequest } from '../aws/metrics';
@@ -19,6 +20,8 @@ import type { Runtime } from '../runtime';
 
 const HOUR_MS = 3_600_000;
 const METRIC_PERIOD_SECONDS = 3600;
+/** Each gateway has its own figures (one CreateTags each); a few at once stays well inside EC2's rate limits. */
+const CONCURRENT_TAG_WRITES = 4;
 
 /** Where per-service traffic (S3, DynamoDB) comes from: flow logs on AWS, the snapshot on a simulated account. */
 export interface TrafficAttribution {
@@ -161,20 +164,26 @@ export interface NightlyOutcome extends AccountAnalysis {
 /** Tags every available gateway; one EC2 refuses (tag limit, gone meanwhile…) is reported and the others go on. */
 async function tagGateways(runtime: Runtime, result: AnalysisResult): Promise<number> {
   const at = runtime.now();
-  let tagged = 0;
-  for (const gateway of result.natGateways.filter((g) => g.state === 'available')) {
-    const tags = analysisTags(gateway, at);
-    try {
-      await writeTags(runtime.clients.ec2, [gateway.natGatewayId], tags);
-      tagged += 1;
-    } catch (error) {
-      if (!isAwsServiceError(error)) throw error;
-      result.warnings.push(
-        `the analysis tags could not be written on ${gateway.name} (${gateway.natGatewayId}): ${error.name}: ${error.message}`,
-      );
-    }
-  }
-  return tagged;
+  const limit = pLimit(CONCURRENT_TAG_WRITES);
+  const written = await Promise.all(
+    result.natGateways
+      .filter((g) => g.state === 'available')
+      .map((gateway) =>
+        limit(async () => {
+          try {
+            await writeTags(runtime.clients.ec2, [gateway.natGatewayId], analysisTags(gateway, at));
+            return true;
+          } catch (error) {
+            if (!isAwsServiceError(error)) throw error;
+            result.warnings.push(
+              `the analysis tags could not be written on ${gateway.name} (${gateway.natGatewayId}): ${error.name}: ${error.message}`,
+            );
+            return false;
+          }
+        }),
+      ),
+  );
+  return written.filter(Boolean).length;
 }
 
 /** The nightly run: analysis, then figures on the gateways and the report by SNS. */
