@@ -10,7 +10,7 @@ import { type ScheduledEvent, scheduledEventSchema } from '../lib/events/schedul
 import { logErrorOnce } from '../lib/lambda-middleware';
 import { logger, metrics } from '../lib/observability';
 import type { Runtime } from '../lib/runtime';
-import { runNightly } from '../lib/use-cases/nightly';
+import { nightlySummary, runNightly } from '../lib/use-cases/nightly';
 
 const config = loadConfig();
 /** Clients are created once per container, at cold start. */
@@ -19,29 +19,13 @@ const moduleRuntime = lambdaRuntime();
 export async function analyzeHandler(event: ScheduledEvent, runtime?: Runtime) {
   const rt = runtime ?? moduleRuntime;
   const outcome = await runNightly(rt, config);
-  const { result, alarmSync, endpoints } = outcome;
-  const summary = {
-    trigger: event.time,
-    gateways: result.natGateways.length,
-    findings: result.natGateways.reduce((n, g) => n + g.findings.length, 0),
-    projectedMonthlyCost: result.totals.projectedMonthlyCost,
-    estimatedMonthlySavings: result.totals.estimatedMonthlySavings,
-    taggedGateways: outcome.taggedGateways,
-    published: outcome.published,
-    warnings: result.warnings,
-    alarmSync:
-      'error' in alarmSync
-        ? alarmSync
-        : {
-            created: alarmSync.created.length,
-            updated: alarmSync.updated.length,
-            deleted: alarmSync.deleted.length,
-          },
-  };
+  const summary = nightlySummary(outcome, event.time);
   metrics.addMetric('GatewaysAnalyzed', MetricUnit.Count, summary.gateways);
   metrics.addMetric('Findings', MetricUnit.Count, summary.findings);
   metrics.addMetric('EstimatedMonthlySavingsUsd', MetricUnit.NoUnit, summary.estimatedMonthlySavings);
-  if ('error' in alarmSync) logger.error('failover alarm sync failed', { summary });
+  if (summary.endpoints)
+    metrics.addMetric('GatewayEndpointsCreated', MetricUnit.Count, summary.endpoints.created);
+  if ('error' in summary.alarmSync) logger.error('failover alarm sync failed', { summary });
   else logger.info('nightly analysis finished', { summary });
   return summary;
 }

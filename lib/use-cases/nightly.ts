@@ -39,3 +39,27 @@ async function syncAlarms(
     return { error: `${error.name}: ${error.message}` };
   }
 }
+
+/** The one log line (and Lambda result) of a nightly run. */
+export function nightlySummary(run: NightlyRun, trigger: string) {
+  const { result, alarmSync, endpoints } = run;
+  return {
+    trigger,
+    gateways: result.natGateways.length,
+    findings: result.natGateways.reduce((n, g) => n + g.findings.length, 0),
+    projectedMonthlyCost: result.totals.projectedMonthlyCost,
+    estimatedMonthlySavings: result.totals.estimatedMonthlySavings,
+    taggedGateways: run.taggedGateways,
+    published: run.published,
+    warnings: result.warnings,
+    alarmSync:
+      'error' in alarmSync
+        ? alarmSync
+        : {
+            created: alarmSync.created.length,
+            updated: alarmSync.updated.length,
+            deleted: alarmSync.deleted.length,
+          },
+    ...(endpoints ? { endpoints: { created: endpoints.created, failed: endpoints.failed } } : {}),
+  };
+}
