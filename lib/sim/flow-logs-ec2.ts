@@ -15,25 +15,12 @@ import type { IdFactory } from './ec2/ids';
 import { DEFAULT_PAGE_RANGE } from './ec2/paging';
 import { checkTagCount, describedTags, toTagList, validateTags } from './ec2/tags';
 import { type FlowLogState, flowLogState, type SimFlowLog } from './flow-log-state';
-import { DEFAULT_FLOW_LOG_FORMAT, natInterfaceIds } from './flow-records';
+import { DEFAULT_FLOW_LOG_FIELDS, DEFAULT_FLOW_LOG_FORMAT, natInterfaceIds } from './flow-records';
 import type { SimAccount } from './sim-account';
 
 /** Record fields a custom format may use (versions 2 to 5 and later). */
 const FORMAT_FIELDS = new Set([
-  'version',
-  'account-id',
-  'interface-id',
-  'srcaddr',
-  'dstaddr',
-  'srcport',
-  'dstport',
-  'protocol',
-  'packets',
-  'bytes',
-  'start',
-  'end',
-  'action',
-  'log-status',
+  ...DEFAULT_FLOW_LOG_FIELDS,
   'vpc-id',
   'subnet-id',
   'instance-id',

@@ -16,7 +16,7 @@ const EVEN_SPLIT = 0.5;
 const SERVICE_HOST_OFFSET = 10;
 
 /** The fields of a flow log created without LogFormat (AWS's default format, version 2). */
-const DEFAULT_FIELDS = [
+export const DEFAULT_FLOW_LOG_FIELDS = [
   'version',
   'account-id',
   'interface-id',
@@ -32,7 +32,7 @@ const DEFAULT_FIELDS = [
   'action',
   'log-status',
 ];
-export const DEFAULT_FLOW_LOG_FORMAT = DEFAULT_FIELDS.map((field) => `\${${field}}`).join(' ');
+export const DEFAULT_FLOW_LOG_FORMAT = DEFAULT_FLOW_LOG_FIELDS.map((field) => `\${${field}}`).join(' ');
 
 function hostIn(cidr: string, offset: number): string {
   const [address = '0.0.0.0'] = cidr.split('/');
