@@ -17,6 +17,7 @@ const FAILOVER_KEYS = [
   ROUTE_TABLE_TAGS.failoverFrom,
   ROUTE_TABLE_TAGS.failoverTo,
   ROUTE_TABLE_TAGS.failoverAt,
+  ROUTE_TABLE_TAGS.failoverVia,
 ];
 
 /** An AWS answer (after the SDK's retries) fails one table; anything else (a crash, a bug) stops the run. */
@@ -165,10 +166,13 @@ export async function executeGatewayPlan(
     plan.kind === 'failover'
       ? async (move: TableMove) => {
           const at = encodeInstant(runtime.now());
+          // A second move (its target failed too) also records where the route is now, in the same call.
+          const via = move.from && move.from !== move.origin ? move.from : undefined;
           await writeTags(ec2, [move.routeTableId], {
             [ROUTE_TABLE_TAGS.failoverFrom]: move.origin,
             [ROUTE_TABLE_TAGS.failoverTo]: to,
             [ROUTE_TABLE_TAGS.failoverAt]: at,
+            ...(via ? { [ROUTE_TABLE_TAGS.failoverVia]: via } : {}),
           });
           await pointDefaultRoute(ec2, move.routeTableId, to);
         }

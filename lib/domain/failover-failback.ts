@@ -33,8 +33,9 @@ export function planFailback(
   for (const table of tables) {
     const current = defaultRouteTarget(table);
     const recorded = table.tags[ROUTE_TABLE_TAGS.failoverTo];
+    const via = table.tags[ROUTE_TABLE_TAGS.failoverVia];
     const hold = holdStatus(table.tags, ctx.now, ctx.settings.minHoldMinutes);
-    if (current !== natGatewayId && current !== recorded) {
+    if (current !== natGatewayId && current !== recorded && (via === undefined || current !== via)) {
       plan.skipped.push({
         routeTableId: table.routeTableId,
         from: current,

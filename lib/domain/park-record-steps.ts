@@ -1,5 +1,5 @@
 // Steps that write, advance and clear a park record where it lives (EIP or route tables).
-import { DEFAULT_ROUTE, type Inventory, type RouteTable, type Tags } from './model';
+import { DEFAULT_ROUTE, defaultRouteTarget, type Inventory, type RouteTable, type Tags } from './model';
 import type { ScheduleStep } from './park-steps';
 import { isParkRecordKey, PARK_TAGS, type ParkState } from './park-tags';
 import type { ParkUnit } from './park-units';
@@ -60,12 +60,18 @@ export function tablesRoutingTo(inventory: Inventory, natGatewayId: string): Rou
   );
 }
 
-/** Tables whose failover tags name the gateway: while they exist, the scheduler leaves the gateway alone. */
+/**
+ * Failed-over tables that involve the gateway (named in their failover tags, or their default route is on it):
+ * while they exist, the scheduler leaves the gateway alone.
+ */
 export function failoverHolds(inventory: Inventory, natGatewayId: string): RouteTable[] {
   return inventory.routeTables.filter(
     (t) =>
-      t.tags[ROUTE_TABLE_TAGS.failoverTo] === natGatewayId ||
-      t.tags[ROUTE_TABLE_TAGS.failoverFrom] === natGatewayId,
+      hasFailoverTags(t) &&
+      (t.tags[ROUTE_TABLE_TAGS.failoverTo] === natGatewayId ||
+        t.tags[ROUTE_TABLE_TAGS.failoverFrom] === natGatewayId ||
+        t.tags[ROUTE_TABLE_TAGS.failoverVia] === natGatewayId ||
+        defaultRouteTarget(t) === natGatewayId),
   );
 }
 

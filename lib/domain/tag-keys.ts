@@ -22,12 +22,15 @@ export const ANALYSIS_TAGS = {
  * Route-table tags read by both the scheduler and failover, so neither moves a table the other holds.
  * - parkedGateway: the table's default route pointed at this gateway before it was parked.
  * - failoverFrom / failoverTo / failoverAt: the table was failed over from → to at that instant.
+ * - failoverVia: on a second move (the target failed too), the gateway the route was on before it; written with
+ *   failoverTo before the route moves, so a crash or a refused move in between still leaves a known target.
  */
 export const ROUTE_TABLE_TAGS = {
   parkedGateway: 'nat-optimizer:parked-gateway',
   failoverFrom: 'nat-optimizer:failover-from',
   failoverTo: 'nat-optimizer:failover-to',
   failoverAt: 'nat-optimizer:failover-at',
+  failoverVia: 'nat-optimizer:failover-via',
 } as const;
 
 /** Marks what the optimizer created (gateways, endpoints, alarms). */

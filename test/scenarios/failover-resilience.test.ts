@@ -123,4 +123,34 @@ describe('failover under faults', () => {
     expect(tableTags(account, IDS.prodPrivateA)).not.toHaveProperty(ROUTE_TABLE_TAGS.failoverFrom);
     expect(tableTags(account, IDS.prodPrivateA)).not.toHaveProperty(ROUTE_TABLE_TAGS.failoverAt);
   });
+
+  it('should still fail back a table whose second move crashed between its tags and its route', async () => {
+    // Prepare: A fails over to B; then B fails too and the move on to C dies after the tags were written.
+    const account = await failoverAccount();
+    await withAlarms(account);
+    const failA = deliver(account, alarmEvent(IDS.prodNatA, 'ALARM', minutesAfterCapture(3)));
+    await handleAlarmEvent(account.runtime, account.config, failA);
+    const stop = account.sim.afterEachCall((call) => {
+      if (call.command === 'CreateTags') throw new SimulatedCrashError('Lambda died before the route moved');
+    });
+    const failB = deliver(account, alarmEvent(IDS.prodNatB, 'ALARM', minutesAfterCapture(6)));
+    await expect(handleAlarmEvent(account.runtime, account.config, failB)).rejects.toThrow(
+      SimulatedCrashError,
+    );
+    stop();
+    deliver(account, alarmEvent(IDS.prodNatB, 'OK', minutesAfterCapture(25)));
+
+    // Act
+    await handleAlarmEvent(
+      account.runtime,
+      account.config,
+      deliver(account, alarmEvent(IDS.prodNatA, 'OK', minutesAfterCapture(30))),
+    );
+
+    // Assess
+    expect(defaultTarget(account, IDS.prodPrivateA)).toBe(IDS.prodNatA);
+    expect(Object.keys(tableTags(account, IDS.prodPrivateA)).filter((k) => k.includes('failover'))).toEqual(
+      [],
+    );
+  });
 });
