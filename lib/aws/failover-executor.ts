@@ -133,11 +133,16 @@ async function resolveTarget(
   }
 }
 
+/**
+ * `targetedThisRun`: gateways an earlier plan of the same run moved tables onto. The inventory predates those
+ * moves, so an emergency gateway in it may look free while it now carries routes: it is never removed then.
+ */
 export async function executeGatewayPlan(
   runtime: Runtime,
   plan: GatewayPlan,
   inventory: Inventory,
   concurrency: number,
+  targetedThisRun: ReadonlySet<string> = new Set(),
 ): Promise<GatewayOutcome> {
   if (plan.kind === 'none') return outcomeOf(plan, [], null);
   if (!runtime.apply) {
@@ -186,7 +191,8 @@ export async function executeGatewayPlan(
   if (target.emergency) outcome.emergency = target.emergency;
   if (plan.kind === 'failback') {
     const moved = new Set(actions.filter((a) => a.result === 'done').map((a) => a.routeTableId));
-    for (const natGatewayId of emergencyGatewaysFreedBy(inventory, plan.natGatewayId, moved)) {
+    const freed = emergencyGatewaysFreedBy(inventory, plan.natGatewayId, moved);
+    for (const natGatewayId of freed.filter((id) => !targetedThisRun.has(id))) {
       try {
         await removeEmergencyGateway(ec2, natGatewayId);
         outcome.removedEmergencyGateways.push(natGatewayId);

@@ -151,10 +151,19 @@ export async function recheckFailovers(runtime: Runtime, config: Config): Promis
   const at = runtime.now();
   const recheck = planRecheck(contextOf(runtime, config, inventory, alarms, at));
   const gateways: RecheckResult['gateways'] = [];
+  // The inventory was read before any plan ran: gateways this run moves tables onto must not look idle later.
+  const targeted = new Set<string>();
   for (const plan of recheck.plans) {
     const alarm = alarms.find((a) => a.natGatewayId === plan.natGatewayId);
     const alarmAt = alarm?.stateUpdatedAt ?? at;
-    const outcome = await executeGatewayPlan(runtime, plan, inventory, config.failover.settings.concurrency);
+    const outcome = await executeGatewayPlan(
+      runtime,
+      plan,
+      inventory,
+      config.failover.settings.concurrency,
+      targeted,
+    );
+    if (outcome.target && outcome.actions.some((a) => a.result === 'done')) targeted.add(outcome.target);
     const notified = outcome.noTarget
       ? { sns: false, event: false }
       : await announceOutcome(runtime, config.core, outcome, alarm?.alarmName ?? null);
@@ -162,7 +171,7 @@ export async function recheckFailovers(runtime: Runtime, config: Config): Promis
   }
   const removed: string[] = [];
   if (runtime.apply) {
-    for (const gateway of recheck.idleEmergencyGateways) {
+    for (const gateway of recheck.idleEmergencyGateways.filter((g) => !targeted.has(g.natGatewayId))) {
       await removeEmergencyGateway(runtime.clients.ec2, gateway.natGatewayId);
       removed.push(gateway.natGatewayId);
     }

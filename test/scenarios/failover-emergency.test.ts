@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FAILOVER_TAGS } from '../../lib/domain/failover-tags';
 import { MANAGED_TAG, USER_TAGS } from '../../lib/domain/tag-keys';
 import type { Snapshot } from '../../lib/sim/snapshot-schema';
-import { handleAlarmEvent } from '../../lib/use-cases/failover';
+import { handleAlarmEvent, recheckFailovers } from '../../lib/use-cases/failover';
 import {
   alarmEvent,
   defaultTarget,
@@ -142,5 +142,44 @@ describe('emergency gateway', () => {
     expect(retried.target).toBe(broken.target);
     expect(fresh.sim.callCount('EC2.CreateNatGateway')).toBe(0);
     expect(defaultTarget(fresh, IDS.devPrivate)).toBe(broken.target);
+  });
+
+  it('should not remove an idle emergency gateway that the same recheck just moved routes onto', async () => {
+    // Prepare: an idle emergency gateway E (left from nat-b's outage) is prod-nat-a's preferred target.
+    const emergency = 'nat-0e0e0e0e0e0e0e0e0';
+    const account = await failoverAccount({
+      edit: (snapshot) => {
+        snapshot.elasticIps.push({
+          allocationId: 'eipalloc-0e0e0e0e0e0e0e0e0',
+          publicIp: '203.0.113.99',
+          tags: {},
+        });
+        snapshot.natGateways.push({
+          natGatewayId: emergency,
+          vpcId: IDS.prodVpc,
+          subnetId: 'subnet-a6093f53741e31767',
+          state: 'available',
+          connectivityType: 'public',
+          privateIp: '10.0.2.99',
+          createTime: '2026-11-15T00:00:00Z',
+          allocationId: 'eipalloc-0e0e0e0e0e0e0e0e0',
+          tags: {
+            [MANAGED_TAG.key]: MANAGED_TAG.value,
+            [FAILOVER_TAGS.emergencyFor]: IDS.prodNatB,
+            [FAILOVER_TAGS.emergencyVpc]: IDS.prodVpc,
+          },
+        });
+        gatewayOf(snapshot, IDS.prodNatA).tags[FAILOVER_TAGS.target] = emergency;
+      },
+    });
+    await withAlarms(account, { [IDS.prodNatA]: 'ALARM' });
+
+    // Act
+    const recheck = await recheckFailovers(account.runtime, account.config);
+
+    // Assess
+    expect(defaultTarget(account, IDS.prodPrivateA)).toBe(emergency);
+    expect(recheck.removedEmergencyGateways).toEqual([]);
+    expect(account.sim.state.natGateways.find((g) => g.natGatewayId === emergency)?.state).toBe('available');
   });
 });
