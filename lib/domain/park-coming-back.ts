@@ -126,6 +126,9 @@ export function planUnpark(ctx: UnitContext): GatewayPlan {
     const cleanup: ScheduleStep[] = failed
       .filter((g) => g.tags[USER_TAGS.schedule] !== undefined)
       .map((g) => ({ kind: 'delete-gateway', natGatewayId: g.natGatewayId }));
+    // The failed attempt's token is spent for good (the same token returns the same failed gateway): the next
+    // attempt is counted from the record, not from the replacements AWS still lists (failed ones vanish in an hour).
+    const next = Math.max(record.unparkAttempt + 1, spent);
     return {
       ...plan,
       reason: `${desired.reason}; the recreated gateway failed: ${codes}; cleaned up, retried on the next run`,
@@ -133,7 +136,7 @@ export function planUnpark(ctx: UnitContext): GatewayPlan {
         {
           kind: 'tag',
           resourceIds: holderIds(unit),
-          tags: { [PARK_TAGS.unparkAttempt]: String(attempt) },
+          tags: { [PARK_TAGS.unparkAttempt]: String(next) },
           why: 'next recreate attempt',
         },
         ...cleanup,

@@ -80,6 +80,37 @@ describe('schedule: a recreated gateway that fails', () => {
     expect(live.map((g) => [g.state, g.allocationId])).toEqual([['available', DEV.eip]]);
     expect(eipIn(account.sim.state, DEV.eip)?.tags).toEqual({ Name: 'dev-nat-a-eip' });
   });
+  it('should count the next attempt from the record when earlier failed replacements are no longer listed', async () => {
+    // Prepare: the record says attempt 2, and only that attempt's failed gateway is still visible.
+    const parked = scheduleAccount(await exampleSnapshot());
+    await parked.run(EVENING);
+    const snapshot = parked.sim.toSnapshot();
+    const eip = snapshot.elasticIps.find((e) => e.allocationId === DEV.eip);
+    if (eip) eip.tags[PARK_TAGS.unparkAttempt] = '2';
+    snapshot.natGateways.push({
+      natGatewayId: 'nat-0f00000000000fa12',
+      vpcId: DEV.vpc,
+      subnetId: DEV.publicSubnetA,
+      state: 'failed',
+      failureCode: 'InternalError',
+      connectivityType: 'public',
+      allocationId: DEV.eip,
+      privateIp: '10.1.0.21',
+      createTime: '2026-11-17T05:58:00Z',
+      tags: {
+        [USER_TAGS.schedule]: 'Mon-Fri@07:00-19:00',
+        [MANAGED_TAG.key]: 'true',
+        [RESTORES_TAG]: DEV.nat,
+      },
+    });
+    const account = scheduleAccount(snapshot);
+
+    // Act
+    await account.run(NEXT_MORNING);
+
+    // Assess: attempt 2's token is spent; the next create must use a fresh one.
+    expect(eipIn(account.sim.state, DEV.eip)?.tags[PARK_TAGS.unparkAttempt]).toBe('3');
+  });
 });
 
 describe('schedule: malformed schedule or zone', () => {
