@@ -107,13 +107,14 @@ describe('packaged template: failover', () => {
     ]);
   });
 
-  it('should let failover write only its own tags on route tables', () => {
+  it('should let failover write only its own tags on route tables, and never delete tags without keys', () => {
     // Act
     const tags = statement('RecordFailoverOnRouteTables');
 
     // Assess
     expect(tags?.Condition).toEqual({
       'ForAllValues:StringLike': { 'aws:TagKeys': 'nat-optimizer:failover-*' },
+      Null: { 'aws:TagKeys': 'false' },
     });
   });
 
@@ -125,13 +126,26 @@ describe('packaged template: failover', () => {
     expect(JSON.stringify(alarms?.Resource)).toContain(':alarm:nat-optimizer-failover-*');
   });
 
-  it('should delete only NAT gateways tagged as the optimizer own', () => {
+  it('should delete only its own emergency gateways', () => {
     // Act
     const deletes = allowedActions(packagedTemplate(), FUNCTION).get('ec2:DeleteNatGateway') ?? [];
 
     // Assess
     expect(deletes.map((s) => s.Condition)).toEqual([
-      { StringEquals: { 'aws:ResourceTag/nat-optimizer:managed': 'true' } },
+      {
+        StringEquals: { 'aws:ResourceTag/nat-optimizer:managed': 'true' },
+        Null: { 'aws:ResourceTag/nat-optimizer:emergency-for': 'false' },
+      },
+    ]);
+  });
+
+  it('should put events on the configured bus only', () => {
+    // Act
+    const puts = allowedActions(packagedTemplate(), FUNCTION).get('events:PutEvents') ?? [];
+
+    // Assess
+    expect(puts.map((s) => JSON.stringify(s.Resource))).toEqual([
+      expect.stringContaining(':event-bus/default'),
     ]);
   });
 
