@@ -1,9 +1,17 @@
 // Points a route table's default route at a NAT gateway, whether or not the table has that route yet.
 // Shared by the scheduler (park/unpark/consolidate) and failover: both move routes only through here.
 
-import { CreateRouteCommand, type EC2Client, ReplaceRouteCommand } from '@aws-sdk/client-ec2';
+import {
+  CreateRouteCommand,
+  type EC2Client,
+  paginateDescribeRouteTables,
+  ReplaceRouteCommand,
+} from '@aws-sdk/client-ec2';
 import { DEFAULT_ROUTE } from '../domain/model';
 import { awsErrorCode, isAwsServiceError } from './aws-errors';
+import { tagsOf } from './inventory';
+
+const ROUTE_TABLE_PAGE_SIZE = 100;
 
 export type RouteChange = 'replaced' | 'created';
 
@@ -90,4 +98,22 @@ function moveError(move: Omit<RouteMove, 'change'>, error: unknown): unknown {
     code,
     { cause: error },
   );
+}
+
+/** The route tables with a route to the gateway now, with their tags: a fresh read just before acting on it. */
+export async function tablesRoutingThrough(
+  ec2: EC2Client,
+  natGatewayId: string,
+): Promise<Array<{ routeTableId: string; tags: Record<string, string> }>> {
+  const tables: Array<{ routeTableId: string; tags: Record<string, string> }> = [];
+  const pages = paginateDescribeRouteTables(
+    { client: ec2, pageSize: ROUTE_TABLE_PAGE_SIZE },
+    { Filters: [{ Name: 'route.nat-gateway-id', Values: [natGatewayId] }] },
+  );
+  for await (const page of pages) {
+    for (const table of page.RouteTables ?? []) {
+      tables.push({ routeTableId: table.RouteTableId ?? '', tags: tagsOf(table.Tags) });
+    }
+  }
+  return tables;
 }

@@ -2,16 +2,18 @@
 // provision in parallel, so the waits overlap) and finishes. A gateway that fails is reported, the others go on.
 
 import { isAwsServiceError } from '../aws/aws-errors';
+import type { AwsClients } from '../aws/clients';
 import {
   createNatGateway,
   deleteNatGateway,
   NatGatewayCreateError,
   waitForGateway,
 } from '../aws/nat-lifecycle';
-import { pointDefaultRoute, RouteMoveError } from '../aws/route-moves';
+import { pointDefaultRoute, RouteMoveError, tablesRoutingThrough } from '../aws/route-moves';
 import { removeTags, TagWriteError, writeTags } from '../aws/tags';
 import type { ActionResult, GatewayPlan } from '../domain/park-plan';
 import { describeStep, type GatewayRef, isWait, type ScheduleStep } from '../domain/park-steps';
+import { ROUTE_TABLE_TAGS } from '../domain/tag-keys';
 import type { Runtime } from '../runtime';
 
 export interface ExecutedPlan {
@@ -26,6 +28,12 @@ export interface ExecutedPlan {
 
 /** Seconds a wait may still take (the Lambda's remaining time less a margin). */
 export type WaitBudget = () => number;
+
+const FAILOVER_TAG_KEYS: ReadonlySet<string> = new Set([
+  ROUTE_TABLE_TAGS.failoverFrom,
+  ROUTE_TABLE_TAGS.failoverTo,
+  ROUTE_TABLE_TAGS.failoverVia,
+]);
 
 class StepStop extends Error {
   override name = 'StepStop';
@@ -62,6 +70,23 @@ function resolve(progress: Progress, ref: GatewayRef): string {
   return progress.replacementId;
 }
 
+/**
+ * Failover runs beside the scheduler: between this run's read and the delete it may have moved tables onto the
+ * gateway. A fresh look at the tables routing through it just before deleting keeps those subnets' egress.
+ */
+async function refuseIfFailoverMoved(ec2: AwsClients['ec2'], natGatewayId: string): Promise<void> {
+  const held = (await tablesRoutingThrough(ec2, natGatewayId)).filter((t) =>
+    Object.keys(t.tags).some((key) => FAILOVER_TAG_KEYS.has(key)),
+  );
+  if (held.length > 0) {
+    throw new StepStop(
+      `failover moved ${held.map((t) => t.routeTableId).join(', ')} onto ${natGatewayId} since this run read the ` +
+        'account: not deleted; the park waits until failover is over',
+      'skipped',
+    );
+  }
+}
+
 async function runStep(
   runtime: Runtime,
   progress: Progress,
@@ -75,6 +100,8 @@ async function runStep(
     case 'untag':
       return removeTags(ec2, step.resourceIds, step.keys);
     case 'delete-gateway':
+      if (step.natGatewayId === progress.plan.natGatewayId)
+        await refuseIfFailoverMoved(ec2, step.natGatewayId);
       return deleteNatGateway(ec2, step.natGatewayId);
     case 'create-gateway':
       progress.replacementId = await createNatGateway(ec2, step.request);

@@ -141,6 +141,25 @@ describe('schedule: failover and consolidate', () => {
     expect(gatewayIn(account.sim.state, DEV.nat)?.state).toBe('available');
   });
 
+  it('should not delete a gateway that failover moved a route table onto after the run read the account', async () => {
+    // Prepare: failover acts between the scheduler's read and its delete (they run as separate functions).
+    const account = scheduleAccount(await exampleSnapshot());
+    const stop = account.sim.afterEachCall((call) => {
+      if (call.command !== 'CreateTags') return;
+      const table = account.sim.state.routeTables.find((t) => t.routeTableId === DEV.privateTable);
+      if (table) Object.assign(table.tags, { [ROUTE_TABLE_TAGS.failoverFrom]: 'nat-0aaaaaaaaaaaaaaaa' });
+    });
+
+    // Act
+    const result = await account.run(EVENING);
+    stop();
+
+    // Assess
+    expect(result.actions[0]).toMatchObject({ action: 'park', result: 'skipped' });
+    expect(result.actions[0]?.reason).toContain('failover moved');
+    expect(gatewayIn(account.sim.state, DEV.nat)?.state).toBe('available');
+  });
+
   it('should move the routes to the other AZ gateway before parking in consolidate mode, and back after', async () => {
     // Prepare
     const devB = DEV_B.nat;
