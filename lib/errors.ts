@@ -19,3 +19,8 @@ const BAD_INPUT_NAMES = new Set([
 export function isBadInput(error: unknown): boolean {
   return error instanceof BadInputError || (error instanceof Error && BAD_INPUT_NAMES.has(error.name));
 }
+
+/** The run went through but some resources failed (reported in its output): exit status 1. */
+export class IncompleteRunError extends Error {
+  override name = 'IncompleteRunError';
+}

@@ -33,11 +33,15 @@ export interface CliContext {
   finish(): Promise<void>;
 }
 
+/** An instant with an explicit offset: without one, JavaScript would read it in this machine's local zone. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 export function parseInstant(text: string, flag: string): Date {
   const at = new Date(text);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(at.getTime())) {
+  if (!ISO_INSTANT.test(text) || Number.isNaN(at.getTime())) {
     throw new BadInputError(
-      `${flag} must be an ISO-8601 instant such as 2026-11-16T18:30:00Z, got "${text}"`,
+      `${flag} must be an ISO-8601 instant with its offset, such as 2026-11-16T18:30:00Z or ` +
+        `2026-11-16T19:30:00+01:00, got "${text}"`,
     );
   }
   return at;

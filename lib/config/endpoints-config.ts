@@ -14,8 +14,10 @@ export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-/** The log group the CLI's `flow-logs setup` uses when none is configured or given. */
-export const DEFAULT_FLOW_LOG_GROUP = '/nat-optimizer/nat-flow-logs';
+/** The log group a deployed stack creates and its nightly run queries (sls/resources/flow-logs.yml). */
+export function stackFlowLogGroup(stage: string): string {
+  return `/nat-optimizer/${stage}/nat-flow-logs`;
+}
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 

@@ -1,6 +1,7 @@
-// nat-optimizer demo: every capability on the bundled example account, as one readable report.
+// nat-optimizer demo: the four jobs on the bundled example account, as one readable report.
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { BadInputError } from '../../errors';
 import { escapeHtml } from '../../report/html-escape';
 import { emit } from '../cli-context';
 import { DEMO_STEPS } from '../demo/demo-sections';
@@ -17,6 +18,9 @@ export function registerDemo(program: Command): void {
     .option('--output <file>', 'write the report to this file')
     .option('--format <format>', 'table | html', 'table')
     .action(async (options: { snapshot: string; output?: string; format: string }) => {
+      if (options.format !== 'table' && options.format !== 'html') {
+        throw new BadInputError(`demo prints table or html, got --format "${options.format}"`);
+      }
       const sections = [];
       for (const step of DEMO_STEPS) sections.push(await step(options.snapshot));
       const text =

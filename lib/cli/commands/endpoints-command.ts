@@ -4,7 +4,7 @@
 // DynamoDB, and flow logs cost money, so the default is always the plan.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { DEFAULT_FLOW_LOG_GROUP, isRoleArn, LOG_RETENTION_DAYS } from '../../config/endpoints-config';
+import { isRoleArn, LOG_RETENTION_DAYS, stackFlowLogGroup } from '../../config/endpoints-config';
 import { GATEWAY_ENDPOINT_SERVICES, type GatewayEndpointService } from '../../domain/endpoint-plan';
 import { parseEndpointPolicy } from '../../domain/endpoint-policy';
 import { BadInputError } from '../../errors';
@@ -27,6 +27,7 @@ interface SetupOptions extends CommonOptions {
   vpc?: string[];
   logGroup?: string;
   roleArn?: string;
+  stage: string;
   retentionDays?: string;
 }
 
@@ -110,9 +111,10 @@ function registerFlowLogs(program: Command): void {
       .command('setup')
       .description('plan, and with --apply create, a flow log on each NAT gateway network interface')
       .option('--vpc <id...>', 'only the NAT gateways of these VPCs')
+      .option('--stage <stage>', 'the deployed stack whose log group receives the flow logs', 'dev')
       .option(
         '--log-group <name>',
-        `log group (default: NAT_OPTIMIZER_FLOW_LOG_GROUP or ${DEFAULT_FLOW_LOG_GROUP})`,
+        `log group (default: NAT_OPTIMIZER_FLOW_LOG_GROUP, else the stack's ${stackFlowLogGroup('<stage>')})`,
       )
       .option(
         '--role-arn <arn>',
@@ -128,6 +130,9 @@ function registerFlowLogs(program: Command): void {
       throw new BadInputError('flow-logs setup prints table or json');
     const context = await openContext(options);
     const { endpoints } = context.config;
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(options.stage)) {
+      throw new BadInputError(`--stage must be a stage name such as prod, got "${options.stage}"`);
+    }
     if (options.roleArn && !isRoleArn(options.roleArn)) {
       throw new BadInputError(`--role-arn must be an IAM role ARN, got "${options.roleArn}"`);
     }
@@ -135,7 +140,7 @@ function registerFlowLogs(program: Command): void {
     const result = await runFlowLogSetup(
       { ...context.runtime, apply: options.apply === true },
       {
-        logGroupName: options.logGroup ?? endpoints.flowLogGroupName ?? DEFAULT_FLOW_LOG_GROUP,
+        logGroupName: options.logGroup ?? endpoints.flowLogGroupName ?? stackFlowLogGroup(options.stage),
         ...(roleArn ? { deliveryRoleArn: roleArn } : {}),
         retentionDays: retentionDays(options.retentionDays, endpoints.flowLogRetentionDays),
         ...(options.vpc ? { vpcIds: options.vpc.map(vpcId) } : {}),

@@ -7,7 +7,7 @@ import {
   gatewayOfAlarmEvent,
 } from '../../domain/failover-event';
 import { FAILOVER_ALARM_PREFIX } from '../../domain/failover-tags';
-import { BadInputError } from '../../errors';
+import { BadInputError, IncompleteRunError } from '../../errors';
 import { renderAlarmSyncTable, renderFailoverTable } from '../../report/failover-table';
 import { applyAlarmStateChange } from '../../sim/alarms';
 import type { SimAccount } from '../../sim/sim-account';
@@ -20,10 +20,6 @@ interface FailoverOptions extends CommonOptions {
   event?: string;
   recheck?: boolean;
   topicArn?: string;
-}
-
-export class FailoverIncompleteError extends Error {
-  override name = 'FailoverIncompleteError';
 }
 
 async function readEvent(path: string): Promise<AlarmStateChangeEvent> {
@@ -106,7 +102,7 @@ export function registerFailover(program: Command): void {
     await context.finish();
     const failed = result.actions.filter((a) => a.result === 'failed').length;
     if (failed > 0)
-      throw new FailoverIncompleteError(`${failed} route table(s) could not be moved (see the output)`);
+      throw new IncompleteRunError(`${failed} route table(s) could not be moved (see the output)`);
   });
 
   withCommonOptions(
@@ -119,6 +115,7 @@ export function registerFailover(program: Command): void {
       ),
   ).action(async (options: CommonOptions) => {
     const format = outputFormat(options);
+    if (format === 'md' || format === 'html') throw new BadInputError('alarms sync prints table or json');
     const context = await openContext(options);
     const summary = await syncFailoverAlarms(context.runtime, context.config);
     await emit(format === 'json' ? JSON.stringify(summary, null, 2) : renderAlarmSyncTable(summary), options);

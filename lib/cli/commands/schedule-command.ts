@@ -1,6 +1,6 @@
 // nat-optimizer schedule: one scheduler run at an instant, or a replayed period on a snapshot.
 import type { Command } from 'commander';
-import { BadInputError } from '../../errors';
+import { BadInputError, IncompleteRunError } from '../../errors';
 import { renderReplayTable, renderScheduleTable } from '../../report/schedule-table';
 import { runSchedule } from '../../use-cases/schedule';
 import { replaySchedule } from '../../use-cases/schedule-replay';
@@ -33,7 +33,12 @@ export function parseStep(text: string): number {
   return match[2] === 'h' ? amount * MINUTES_PER_HOUR : amount;
 }
 
-async function replay(context: CliContext, options: ScheduleOptions): Promise<string> {
+interface Printed {
+  text: string;
+  failed: number;
+}
+
+async function replay(context: CliContext, options: ScheduleOptions): Promise<Printed> {
   const { sim } = context;
   if (!sim) throw new BadInputError('--from/--to replays a period on a simulated account: pass --snapshot');
   if (!options.from || !options.to) throw new BadInputError('a replay needs both --from and --to');
@@ -51,10 +56,11 @@ async function replay(context: CliContext, options: ScheduleOptions): Promise<st
     { set: (at) => sim.setClock(at) },
     { from, to, stepMinutes },
   );
-  return outputFormat(options) === 'json' ? JSON.stringify(result, null, 2) : renderReplayTable(result);
+  const text = outputFormat(options) === 'json' ? JSON.stringify(result, null, 2) : renderReplayTable(result);
+  return { text, failed: result.actions.filter((a) => a.result === 'failed').length };
 }
 
-async function once(context: CliContext, options: ScheduleOptions): Promise<string> {
+async function once(context: CliContext, options: ScheduleOptions): Promise<Printed> {
   let runtime = context.runtime;
   if (options.at && !context.sim) {
     // A real account's clock cannot be moved: --at there only asks what a run at that instant would plan.
@@ -64,7 +70,9 @@ async function once(context: CliContext, options: ScheduleOptions): Promise<stri
     runtime = { ...runtime, now: () => at };
   }
   const result = await runSchedule(runtime, context.config);
-  return outputFormat(options) === 'json' ? JSON.stringify(result, null, 2) : renderScheduleTable(result);
+  const text =
+    outputFormat(options) === 'json' ? JSON.stringify(result, null, 2) : renderScheduleTable(result);
+  return { text, failed: result.actions.filter((a) => a.result === 'failed').length };
 }
 
 export function registerSchedule(program: Command): void {
@@ -84,8 +92,9 @@ export function registerSchedule(program: Command): void {
     const isReplay = options.from !== undefined || options.to !== undefined;
     if (isReplay && options.at) throw new BadInputError('--at and --from/--to cannot be combined');
     const context = await openContext(options);
-    const text = isReplay ? await replay(context, options) : await once(context, options);
+    const { text, failed } = isReplay ? await replay(context, options) : await once(context, options);
     await emit(text, options);
     await context.finish();
+    if (failed > 0) throw new IncompleteRunError(`${failed} scheduler action(s) failed (see the output)`);
   });
 }
