@@ -153,4 +153,29 @@ describe('nat-optimizer analyze on bad input', () => {
     expect(run.stderr).toContain('NAT_OPTIMIZER_ANALYSIS_DAYS');
     expect(run.stderr).toContain('fortnight');
   });
+
+  it('should exit 2 for an instant without its offset, which would otherwise be read in local time', async () => {
+    // Act
+    const run = await runCli([
+      'schedule',
+      '--snapshot',
+      EXAMPLE_ACCOUNT,
+      '--at',
+      '2026-11-16T08:00:00',
+      '--json',
+    ]);
+
+    // Assess
+    expect(run.code).toBe(BAD_INPUT);
+    expect(run.stderr).toContain('with its offset');
+  });
+
+  it('should exit 2 for a demo format it does not print', async () => {
+    // Act
+    const run = await runCli(['demo', '--format', 'xml']);
+
+    // Assess
+    expect(run.code).toBe(BAD_INPUT);
+    expect(run.stderr).toContain('demo prints table or html');
+  });
 });

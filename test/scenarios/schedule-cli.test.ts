@@ -1,7 +1,8 @@
 // nat-optimizer schedule (Contract 3): one run at an instant, chained snapshots, a replay, and bad input.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PARK_TAGS } from '../../lib/domain/park-tags';
 import { loadSnapshotFile } from '../../lib/sim/snapshot-load';
 import { runCli, scratchDir } from '../fixtures/cli-run';
 import { DEV, EVENING, EXAMPLE_ACCOUNT, gatewayIn } from './schedule-fixture';
@@ -50,6 +51,27 @@ describe('nat-optimizer schedule', () => {
     expect(gatewayIn(written, DEV.nat)?.state).toBe('deleted');
     expect(written.capturedAt).toBe('2026-11-16T18:31:00Z');
     expect(JSON.parse(run.stdout).actions[0]).toMatchObject({ action: 'unpark', result: 'done' });
+  });
+
+  it('should exit 1 when an action failed, after printing it', async () => {
+    // Prepare: a parked account whose record names a subnet that no longer exists.
+    const parked = join(await scratchDir(), 'parked.json');
+    await runCli(['schedule', '--snapshot', EXAMPLE_ACCOUNT, '--at', EVENING, '--write-snapshot', parked]);
+    const text = await readFile(parked, 'utf8');
+    await writeFile(
+      parked,
+      text.replaceAll(
+        `"${PARK_TAGS.parkedSubnet}": "${DEV.publicSubnetA}"`,
+        `"${PARK_TAGS.parkedSubnet}": "subnet-0000000000000dead"`,
+      ),
+    );
+
+    // Act
+    const run = await runCli(['schedule', '--snapshot', parked, '--at', '2026-11-17T06:00:00Z', '--json']);
+
+    // Assess
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).actions[0]).toMatchObject({ action: 'unpark', result: 'failed' });
   });
 
   it('should refuse an --at earlier than the snapshot time with exit 2', async () => {
