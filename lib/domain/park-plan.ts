@@ -127,8 +127,9 @@ function evaluate(unit: ParkUnit, now: Date, settings: SchedulePlanSettings): Ev
   try {
     const parsed = gatewaySchedule(tags, settings.defaultTimezone);
     const override = keepUpUntil([tags, ...unit.holderTags]);
+    // A malformed override is bad input like a malformed schedule: reported, and the gateway left as it is.
+    if (override.problem) return { unit, problem: `${override.problem}; left as it is` };
     const desired = desiredState(parsed.schedule, now, settings, override);
-    if (override.problem) desired.reason += `; ${override.problem}`;
     return { unit, gatewaySchedule: parsed, desired };
   } catch (error) {
     if (error instanceof ScheduleParseError) return { unit, problem: `${error.message}; left as it is` };

@@ -51,7 +51,7 @@ export function gatewaySchedule(tags: Tags, defaultTimezone: string): GatewaySch
   return { schedule, mode: modeText };
 }
 
-/** The latest valid keep-up-until instant among these tag sets; a malformed one is reported, not obeyed. */
+/** The latest keep-up-until instant among these tag sets; a malformed one is a problem the caller reports. */
 export function keepUpUntil(tagSets: Tags[]): { until?: Date; problem?: string } {
   let until: Date | undefined;
   let problem: string | undefined;
@@ -60,7 +60,7 @@ export function keepUpUntil(tagSets: Tags[]): { until?: Date; problem?: string }
     if (text === undefined) continue;
     const at = new Date(text);
     if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(at.getTime())) {
-      problem = `ignored ${KEEP_UP_UNTIL_TAG} "${text}": not an ISO-8601 instant`;
+      problem = `invalid ${KEEP_UP_UNTIL_TAG} "${text}": not an ISO-8601 instant`;
     } else if (!until || at > until) {
       until = at;
     }

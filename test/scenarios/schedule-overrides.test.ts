@@ -90,6 +90,22 @@ describe('schedule: overrides', () => {
     expect(after.actions[0]).toMatchObject({ action: 'park', result: 'done' });
   });
 
+  it('should leave a gateway as it is when its keep-up-until is malformed, and say so', async () => {
+    // Prepare
+    const snapshot = await exampleSnapshot();
+    const dev = snapshot.natGateways.find((g) => g.natGatewayId === DEV.nat);
+    if (dev) dev.tags['nat-optimizer:keep-up-until'] = 'tonight';
+    const account = scheduleAccount(snapshot);
+
+    // Act
+    const result = await account.run(EVENING);
+
+    // Assess
+    expect(result.actions[0]).toMatchObject({ action: 'none', result: 'skipped' });
+    expect(result.actions[0]?.reason).toContain('invalid nat-optimizer:keep-up-until "tonight"');
+    expect(gatewayIn(account.sim.state, DEV.nat)?.state).toBe('available');
+  });
+
   it('should bring a parked gateway back at once when keep-up-until is set on its EIP', async () => {
     // Prepare
     const account = await exampleScheduleAccount();

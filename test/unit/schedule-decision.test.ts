@@ -94,7 +94,7 @@ describe('keepUpUntil', () => {
     // Assess
     expect(found).toEqual({
       until: new Date('2026-11-16T23:00:00Z'),
-      problem: 'ignored nat-optimizer:keep-up-until "tonight": not an ISO-8601 instant',
+      problem: 'invalid nat-optimizer:keep-up-until "tonight": not an ISO-8601 instant',
     });
   });
 });
