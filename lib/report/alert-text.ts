@@ -72,7 +72,7 @@ export function causeText(cause: TrafficCause | undefined): string {
     : `Likely cause: traffic coming back in from the internet (BytesInFromDestination) ${growth}: downloads, package or container image pulls, or S3/DynamoDB reads that a free gateway endpoint would carry.`;
 }
 
-function whatToDo(alert: CostAlert, gateway: AlertedGateway | undefined): string {
+function nextSteps(alert: CostAlert, gateway: AlertedGateway | undefined): string {
   const tables = gateway?.routeTableIds ?? [];
   const listed = tables.slice(0, ROUTE_TABLES_LISTED).join(', ');
   const more = tables.length > ROUTE_TABLES_LISTED ? ` and ${tables.length - ROUTE_TABLES_LISTED} more` : '';
@@ -162,7 +162,7 @@ export function alertSection(alert: CostAlert, context: AlertDecisionContext): s
         ...paragraph(`- ${f.code}: ${truncate(singleLine(f.message), FINDING_CHARS)}`, `${INDENT}  `),
       );
   }
-  lines.push(...paragraph(whatToDo(alert, gateway)));
+  lines.push(...paragraph(nextSteps(alert, gateway)));
   return lines.join('\n');
 }
 
