@@ -36,7 +36,10 @@ export interface Prices {
   natGatewayPerGb: number;
   publicIpv4Hourly: number;
   crossAzPerGb: number;
+  /** Where the NAT prices came from: `override` as soon as one of them is overridden (see `sources`). */
   source: PriceSource;
+  /** The source of each NAT price, for an override that sets only one of them. */
+  sources: { natGatewayHourly: PriceSource; natGatewayPerGb: PriceSource };
 }
 
 export interface GatewayCost {

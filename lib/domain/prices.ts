@@ -1,6 +1,6 @@
 // NAT gateway prices per region and where each price came from.
 
-import type { Prices } from './analysis-result';
+import type { PriceSource, Prices } from './analysis-result';
 import type { AnalysisSettings } from './analysis-settings';
 
 export interface NatGatewayPrices {
@@ -43,6 +43,7 @@ export function resolvePrices(
   fetched?: NatGatewayPrices,
 ): Prices {
   const base = fetched ?? BUILT_IN_PRICES[region];
+  const baseSource: PriceSource = fetched ? 'price-list-api' : 'built-in';
   const override = overrides[region];
   const common = { publicIpv4Hourly: PUBLIC_IPV4_HOURLY, crossAzPerGb: CROSS_AZ_PER_GB };
   if (override && (override.natGatewayHourly !== undefined || override.natGatewayPerGb !== undefined)) {
@@ -50,9 +51,13 @@ export function resolvePrices(
     const natGatewayPerGb = override.natGatewayPerGb ?? base?.natGatewayPerGb;
     if (natGatewayHourly === undefined || natGatewayPerGb === undefined)
       throw new UnknownRegionPriceError(region);
-    return { natGatewayHourly, natGatewayPerGb, ...common, source: 'override' };
+    const sources = {
+      natGatewayHourly: override.natGatewayHourly !== undefined ? 'override' : baseSource,
+      natGatewayPerGb: override.natGatewayPerGb !== undefined ? 'override' : baseSource,
+    } as const;
+    return { natGatewayHourly, natGatewayPerGb, ...common, source: 'override', sources };
   }
-  if (fetched) return { ...fetched, ...common, source: 'price-list-api' };
-  if (base) return { ...base, ...common, source: 'built-in' };
-  throw new UnknownRegionPriceError(region);
+  if (!base) throw new UnknownRegionPriceError(region);
+  const sources = { natGatewayHourly: baseSource, natGatewayPerGb: baseSource };
+  return { ...base, ...common, source: baseSource, sources };
 }

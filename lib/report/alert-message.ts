@@ -34,7 +34,7 @@ function header(context: AlertDecisionContext, title: string): string[] {
     `${title} for ${context.region}, ${context.date} (${context.timezone})`,
     '',
     `Day cost of ${plural(context.gateways.size, 'NAT gateway')}: ${formatUsd(totals.dayCost)}. Month to date: ${formatUsd(totals.monthToDate)}. Month-end projection: ${formatUsd(totals.projectedMonthEnd)}.`,
-    `Prices: ${formatPrice(prices.natGatewayHourly)}/h and ${formatPrice(prices.natGatewayPerGb)}/GB processed (${priceSourceLabel(prices.source)}).`,
+    `Prices: ${formatPrice(prices.natGatewayHourly)}/h and ${formatPrice(prices.natGatewayPerGb)}/GB processed (${priceSourceLabel(prices)}).`,
   ];
 }
 

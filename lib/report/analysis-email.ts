@@ -63,7 +63,7 @@ function summary(result: AnalysisResult): string[] {
     `  Could be saved:      ${formatUsd(totals.estimatedMonthlySavings)}/month (${plural(findingCount(result), 'finding')})`,
     `  Projected cost:      ${formatUsd(totals.projectedMonthlyCost)}/month for ${plural(result.natGateways.length, 'NAT gateway')}`,
     `  Cost in the window:  ${formatUsd(totals.cost)}`,
-    `  Prices:              ${formatPrice(prices.natGatewayHourly)}/h and ${formatPrice(prices.natGatewayPerGb)}/GB processed (${priceSourceLabel(prices.source)})`,
+    `  Prices:              ${formatPrice(prices.natGatewayHourly)}/h and ${formatPrice(prices.natGatewayPerGb)}/GB processed (${priceSourceLabel(prices)})`,
   ];
 }
 

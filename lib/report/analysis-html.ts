@@ -48,7 +48,7 @@ function renderKpis(result: AnalysisResult): string {
 ${kpi('save', 'Could be saved', `${e(formatUsd(savings))}<small>/month</small>`, findings > 0 ? `${plural(findings, 'finding')}: ${bySeverity.join(', ')}` : 'no findings')}
 ${kpi('', 'Projected cost', `${e(formatUsd(result.totals.projectedMonthlyCost))}<small>/month</small>`, `${plural(result.natGateways.length, 'NAT gateway')}, at the window's rate`)}
 ${kpi('', 'Cost in the window', e(formatUsd(result.totals.cost)), `${e(formatWindowLength(result.window.hours))}, ${e(formatBytes(totalProcessedBytes(result)))} processed`)}
-${kpi('', 'Prices', `${e(formatPrice(prices.natGatewayHourly))}<small>/h</small>`, `+ ${e(formatPrice(prices.natGatewayPerGb))}/GB processed (${e(priceSourceLabel(prices.source))})`)}
+${kpi('', 'Prices', `${e(formatPrice(prices.natGatewayHourly))}<small>/h</small>`, `+ ${e(formatPrice(prices.natGatewayPerGb))}/GB processed (${e(priceSourceLabel(prices))})`)}
 </section>`;
 }
 

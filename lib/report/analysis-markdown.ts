@@ -54,7 +54,7 @@ function renderSummary(result: AnalysisResult): string[] {
     `- **Projected cost:** ${formatUsd(result.totals.projectedMonthlyCost)}/month for ${plural(result.natGateways.length, 'NAT gateway')}`,
     `- **Cost in the window:** ${formatUsd(result.totals.cost)} (${formatGib(totalProcessedBytes(result))} GiB processed)`,
     `- **Window:** ${formatWindow(result.window)}`,
-    `- **Prices:** ${formatPrice(prices.natGatewayHourly)}/h per gateway, ${formatPrice(prices.natGatewayPerGb)}/GB processed (${priceSourceLabel(prices.source)})`,
+    `- **Prices:** ${formatPrice(prices.natGatewayHourly)}/h per gateway, ${formatPrice(prices.natGatewayPerGb)}/GB processed (${priceSourceLabel(prices)})`,
     `- **Generated:** ${formatUtc(result.generatedAt)}`,
   ];
 }

@@ -6,6 +6,7 @@ import type {
   FindingCode,
   GatewayAnalysis,
   PriceSource,
+  Prices,
   Severity,
 } from '../domain/analysis-result';
 import { singleLine } from './text-table';
@@ -25,8 +26,11 @@ export interface RankedFinding {
   finding: Finding;
 }
 
-export function priceSourceLabel(source: PriceSource): string {
-  return PRICE_SOURCE_LABELS[source];
+/** Where the prices came from; each price named when an override set only one of them. */
+export function priceSourceLabel(prices: Pick<Prices, 'sources'>): string {
+  const { natGatewayHourly, natGatewayPerGb } = prices.sources;
+  if (natGatewayHourly === natGatewayPerGb) return PRICE_SOURCE_LABELS[natGatewayHourly];
+  return `hourly: ${PRICE_SOURCE_LABELS[natGatewayHourly]}; per GB: ${PRICE_SOURCE_LABELS[natGatewayPerGb]}`;
 }
 
 /** The Name tag on one line, or '' when the gateway has none (the domain then repeats the id). */

@@ -63,7 +63,7 @@ function renderHeader(result: AnalysisResult, styles: AnsiStyles): string[] {
     styles.bold(`NAT gateway analysis for ${result.region}`) +
       styles.dim(` (generated ${formatUtc(result.generatedAt)})`),
     `Window  ${formatWindow(result.window)}`,
-    `Prices  NAT gateway ${formatPrice(prices.natGatewayHourly)}/h, data processing ${formatPrice(prices.natGatewayPerGb)}/GB (${priceSourceLabel(prices.source)})`,
+    `Prices  NAT gateway ${formatPrice(prices.natGatewayHourly)}/h, data processing ${formatPrice(prices.natGatewayPerGb)}/GB (${priceSourceLabel(prices)})`,
     '',
     (savings > 0 ? styles.green : styles.bold)(styles.bold(headline)) + findings,
   ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PRICES, resolvePrices, UnknownRegionPriceError } from '../../lib/domain/prices';
+import { priceSourceLabel } from '../../lib/report/analysis-summary';
 
 describe('resolvePrices', () => {
   it('should use the built-in table when nothing else is given', () => {
@@ -13,6 +14,7 @@ describe('resolvePrices', () => {
       publicIpv4Hourly: 0.005,
       crossAzPerGb: 0.01,
       source: 'built-in',
+      sources: { natGatewayHourly: 'built-in', natGatewayPerGb: 'built-in' },
     });
   });
 
@@ -38,6 +40,17 @@ describe('resolvePrices', () => {
 
     // Assess
     expect(prices).toMatchObject({ natGatewayHourly: 0.03, natGatewayPerGb: 0.044, source: 'override' });
+  });
+
+  it('should say which price a half override set and where the other came from', () => {
+    // Act
+    const prices = resolvePrices('us-east-1', { 'us-east-1': { natGatewayHourly: 0.03 } });
+
+    // Assess
+    expect(prices.sources).toEqual({ natGatewayHourly: 'override', natGatewayPerGb: 'built-in' });
+    expect(priceSourceLabel(prices)).toBe(
+      'hourly: price override from configuration; per GB: built-in price table',
+    );
   });
 
   it('should ignore overrides of other regions', () => {

@@ -13,6 +13,7 @@ export const PRICES: Prices = {
   publicIpv4Hourly: 0.005,
   crossAzPerGb: 0.01,
   source: 'built-in',
+  sources: { natGatewayHourly: 'built-in', natGatewayPerGb: 'built-in' },
 };
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
