@@ -42,13 +42,23 @@ function destinationsToRestore(
   return { destinations: moved ? [...destinations, DEFAULT_ROUTE] : destinations };
 }
 
-/** Points every recorded table back at `to`; tables failover has taken since are left to it. */
+/**
+ * Points every recorded table back at `to`. On a table failover has taken since, only the routes still on the
+ * parked gateway come back (failover never routes to a deleted gateway); its default route is left to failover.
+ */
 function restoreRoutes(unit: ParkUnit, to: GatewayRef): { steps: ScheduleStep[]; notes: string[] } {
   const steps: ScheduleStep[] = [];
   const notes: string[] = [];
   for (const table of unit.recordedTables) {
     if (hasFailoverTags(table)) {
-      notes.push(`${table.routeTableId} carries failover tags: left to failover`);
+      notes.push(`${table.routeTableId} carries failover tags: its default route is left to failover`);
+      for (const route of table.routes.filter((r) => r.natGatewayId === unit.natGatewayId))
+        steps.push({
+          kind: 'point-route',
+          routeTableId: table.routeTableId,
+          destination: route.destination,
+          to,
+        });
       continue;
     }
     const { destinations, note } = destinationsToRestore(table, unit.natGatewayId, to);

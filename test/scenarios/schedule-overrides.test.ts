@@ -176,6 +176,24 @@ describe('schedule: failover and consolidate', () => {
     expect(gatewayIn(account.sim.state, DEV.nat)?.state).toBe('available');
   });
 
+  it('should still restore the routes on the parked gateway of a table that carries failover tags', async () => {
+    // Prepare: parked overnight; meanwhile someone tagged its route table as failed over.
+    const parked = scheduleAccount(await exampleSnapshot());
+    await parked.run(EVENING);
+    const snapshot = parked.sim.toSnapshot();
+    const table = snapshot.routeTables.find((t) => t.routeTableId === DEV.privateTable);
+    if (table) Object.assign(table.tags, { [ROUTE_TABLE_TAGS.failoverFrom]: 'nat-0aaaaaaaaaaaaaaaa' });
+    const account = scheduleAccount(snapshot);
+
+    // Act
+    const morning = await account.run(NEXT_MORNING);
+
+    // Assess
+    const recreated = morning.actions[0]?.newNatGatewayId;
+    expect(morning.actions[0]).toMatchObject({ action: 'unpark', result: 'done' });
+    expect(defaultRouteOf(account.sim.state, DEV.privateTable)?.natGatewayId).toBe(recreated);
+  });
+
   it('should move the routes to the other AZ gateway before parking in consolidate mode, and back after', async () => {
     // Prepare
     const devB = DEV_B.nat;
