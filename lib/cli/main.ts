@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // nat-optimizer: exit 0 done, 1 failed, 2 bad input.
 import { Command, CommanderError } from 'commander';
 import { isBadInput } from '../errors';
@@ -38,10 +37,4 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`nat-optimizer: ${message}\n`);
     return isBadInput(error) ? EXIT.badInput : EXIT.failed;
   }
-}
-
-if (process.argv[1] && /main\.(ts|js|cjs|mjs)$/.test(process.argv[1])) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
 }

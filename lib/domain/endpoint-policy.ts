@@ -9,7 +9,6 @@ export class EndpointPolicyError extends BadInputError {
 
 /** AWS's limit on an endpoint policy document, whitespace included. */
 export const MAX_POLICY_LENGTH = 20_480;
-const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 
 export interface PolicyOwner {
   accountId: string;
@@ -86,12 +85,6 @@ export function defaultEndpointPolicy(service: GatewayEndpointService, owner: Po
     });
   }
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
-}
-
-export function assertOrganizationId(id: string): string {
-  if (!ORGANIZATION_ID.test(id))
-    throw new EndpointPolicyError(`"${id}" is not an AWS Organizations id (o-…)`);
-  return id;
 }
 
 const stringOrList = z.union([z.string(), z.array(z.string())]);

@@ -187,12 +187,3 @@ export function applyAlarmStateChange(sim: SimAccount, change: AlarmStateChange)
   alarm.stateReason = change.reason ?? `Set from an alarm state change event at ${change.at.toISOString()}`;
   return true;
 }
-
-/** Sets an alarm's state as CloudWatch would when it evaluates (tests and drills). */
-export function setAlarmState(sim: SimAccount, alarmName: string, state: AlarmState): void {
-  const alarm = alarmsOf(sim).find((a) => a.alarmName === alarmName);
-  if (!alarm) throw sim.error('CloudWatch', 'ResourceNotFound', `Alarm ${alarmName} not found`, 404);
-  alarm.state = state;
-  alarm.stateUpdatedAt = sim.now().toISOString();
-  alarm.stateReason = `Threshold Crossed (simulated): ${state}`;
-}
