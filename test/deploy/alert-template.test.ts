@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   actionsOf,
   allowedActions,
+  expectOwnTagsOnNatGatewaysOnly,
   packagedArtifacts,
   packagedTemplate,
   resourcesOfType,
@@ -100,15 +101,7 @@ describe('packaged template: daily cost alert', () => {
   });
 
   it('should let it tag only NAT gateways and only with nat-optimizer keys', () => {
-    // Act
-    const statements = allowedActions(packagedTemplate(), FUNCTION).get('ec2:CreateTags') ?? [];
-
-    // Assess
-    expect(statements).toHaveLength(1);
-    expect(JSON.stringify(statements[0]?.Resource)).toContain(':natgateway/*');
-    expect(statements[0]?.Condition).toEqual({
-      'ForAllValues:StringLike': { 'aws:TagKeys': 'nat-optimizer:*' },
-    });
+    expectOwnTagsOnNatGatewaysOnly(FUNCTION);
   });
 
   it('should let it put events on the configured bus only', () => {

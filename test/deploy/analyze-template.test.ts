@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   actionsOf,
   allowedActions,
+  expectOwnTagsOnNatGatewaysOnly,
   packagedArtifacts,
   packagedTemplate,
   resourcesOfType,
@@ -72,12 +73,7 @@ describe('packaged template: nightly analysis', () => {
   });
 
   it('should let analyze tag only NAT gateways and only with nat-optimizer keys', () => {
-    const statements = allowedActions(packagedTemplate(), FUNCTION).get('ec2:CreateTags') ?? [];
-    expect(statements).toHaveLength(1);
-    expect(JSON.stringify(statements[0]?.Resource)).toContain(':natgateway/*');
-    expect(statements[0]?.Condition).toEqual({
-      'ForAllValues:StringLike': { 'aws:TagKeys': 'nat-optimizer:*' },
-    });
+    expectOwnTagsOnNatGatewaysOnly(FUNCTION);
   });
 
   it('should let analyze change only the failover alarms under the optimizer prefix', () => {

@@ -1,6 +1,8 @@
 // The CloudFormation template and artifacts that `serverless package` produced in test/global-setup.ts.
+
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { PACKAGE_DIR } from './package-location';
 
 export interface CfnResource {
@@ -68,4 +70,14 @@ export function allowedActions(
       allowed.set(action, [...(allowed.get(action) ?? []), statement]);
   }
   return allowed;
+}
+
+/** The function may tag NAT gateways, and only with the optimizer's own keys. */
+export function expectOwnTagsOnNatGatewaysOnly(functionLogicalId: string): void {
+  const statements = allowedActions(packagedTemplate(), functionLogicalId).get('ec2:CreateTags') ?? [];
+  expect(statements).toHaveLength(1);
+  expect(JSON.stringify(statements[0]?.Resource)).toContain(':natgateway/*');
+  expect(statements[0]?.Condition).toEqual({
+    'ForAllValues:StringLike': { 'aws:TagKeys': 'nat-optimizer:*' },
+  });
 }
