@@ -4,17 +4,18 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
-import { lambdaRuntime } from '../lib/aws/lambda-clients';
 import { loadConfig } from '../lib/config';
 import { type ScheduledEvent, scheduledEventSchema } from '../lib/events/scheduled-event';
 import { logErrorOnce } from '../lib/lambda-middleware';
+import { lambdaRuntime } from '../lib/lambda-runtime';
 import { logger, metrics } from '../lib/observability';
 import type { Runtime } from '../lib/runtime';
-import { nightlySummary, runNightly } from '../lib/use-cases/nightly';
+import { nightlySummary, runNightly } from '../lib/use-cases/analysis/nightly';
 
-const config = loadConfig();
+/** Only this function's settings are validated: a bad value elsewhere cannot stop it. */
+const config = loadConfig('analyze');
 /** Clients are created once per container, at cold start. */
-const moduleRuntime = lambdaRuntime();
+const moduleRuntime = lambdaRuntime(config.core);
 
 export async function analyzeHandler(event: ScheduledEvent, runtime?: Runtime) {
   const rt = runtime ?? moduleRuntime;

@@ -5,18 +5,19 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import * as z from 'zod/mini';
-import { lambdaRuntime } from '../lib/aws/lambda-clients';
 import { ConfigError, loadConfig } from '../lib/config';
 import { type ScheduledEvent, scheduledEventSchema } from '../lib/events/scheduled-event';
 import { logErrorOnce } from '../lib/lambda-middleware';
+import { lambdaRuntime } from '../lib/lambda-runtime';
 import { logger, metrics } from '../lib/observability';
 import type { Runtime } from '../lib/runtime';
-import { runCostAlert } from '../lib/use-cases/cost-alert';
+import { runCostAlert } from '../lib/use-cases/alerts/cost-alert';
 
-const config = loadConfig();
+/** Only this function's settings are validated: a bad value elsewhere cannot stop it. */
+const config = loadConfig('costAlert');
 if (!config.core.topicArn) throw new ConfigError('NAT_OPTIMIZER_TOPIC_ARN environment variable is not set');
 /** Clients are created once per container, at cold start. */
-const moduleRuntime = lambdaRuntime();
+const moduleRuntime = lambdaRuntime(config.core);
 /** A re-run for a given day: invoke with the scheduled event and `"detail": {"date": "YYYY-MM-DD"}`. */
 const detailSchema = z.object({ date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))) });
 

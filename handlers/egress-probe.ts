@@ -5,18 +5,19 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
-import { type ProbeFetch, probeEgress } from '../lib/aws/failover-egress-probe';
+import { type ProbeFetch, probeEgress } from '../lib/aws/egress-probe';
 import { loadConfig } from '../lib/config';
-import { PROBE_METRIC } from '../lib/domain/failover-alarm-spec';
-import { NAT_GATEWAY_DIMENSION } from '../lib/domain/failover-event';
+import { PROBE_METRIC } from '../lib/domain/failover/failover-alarm-spec';
+import { NAT_GATEWAY_DIMENSION } from '../lib/domain/failover/failover-event';
 import { type ScheduledEvent, scheduledEventSchema } from '../lib/events/scheduled-event';
 import { logErrorOnce } from '../lib/lambda-middleware';
 import { logger, metrics } from '../lib/observability';
 
-const config = loadConfig();
+/** Only this function's settings are validated: a bad value elsewhere cannot stop it. */
+const config = loadConfig('egressProbe');
 
 export async function egressProbeHandler(event: ScheduledEvent, fetchFn: ProbeFetch = fetch) {
-  const result = await probeEgress(config.failover.probe, fetchFn);
+  const result = await probeEgress(config.probe, fetchFn);
   if (result.natGatewayId) {
     metrics.addDimension(NAT_GATEWAY_DIMENSION, result.natGatewayId);
     metrics.addMetric(PROBE_METRIC, MetricUnit.Count, result.success ? 1 : 0);

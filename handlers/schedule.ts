@@ -1,22 +1,24 @@
 // EventBridge cron every few minutes → park the opted-in NAT gateways outside their windows, unpark them inside.
+
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { lambdaRuntime } from '../lib/aws/lambda-clients';
 import { loadConfig } from '../lib/config';
+import { MS_PER_SECOND } from '../lib/domain/time-units';
 import { type ScheduledEvent, scheduledEventSchema } from '../lib/events/scheduled-event';
 import { logErrorOnce } from '../lib/lambda-middleware';
+import { lambdaRuntime } from '../lib/lambda-runtime';
 import { logger, metrics } from '../lib/observability';
 import type { Runtime } from '../lib/runtime';
-import { runSchedule } from '../lib/use-cases/schedule';
+import { runSchedule } from '../lib/use-cases/scheduler/schedule';
 
-const config = loadConfig();
+/** Only this function's settings are validated: a bad value elsewhere cannot stop it. */
+const config = loadConfig('schedule');
 /** Clients are created once per container, at cold start. */
-const moduleRuntime = lambdaRuntime();
-const MS_PER_SECOND = 1000;
+const moduleRuntime = lambdaRuntime(config.core);
 
 /** `secondsLeft`: the invocation's remaining time, so waits stop before Lambda's timeout (the next run goes on). */
 export async function scheduleHandler(event: ScheduledEvent, secondsLeft: () => number, runtime?: Runtime) {

@@ -1,17 +1,18 @@
 // Times the daily cost alert on the example account scaled to many gateways, every gateway alerting at once.
 // Run: npx tsx scripts/bench-alert.ts [gateways…]
+
 import { fileURLToPath } from 'node:url';
-import { buildConfig } from '../lib/config';
+import { buildFullConfig } from '../lib/config';
+import { HOURS_PER_DAY } from '../lib/domain/time-units';
 import { simRuntime, snapshotAttribution } from '../lib/sim/sim-runtime';
 import { createSimulatedAccount } from '../lib/sim/simulated-account';
 import { loadSnapshotFile } from '../lib/sim/snapshot-load';
 import type { Snapshot } from '../lib/sim/snapshot-schema';
 import { publishedMessages } from '../lib/sim/sns';
-import { runCostAlert } from '../lib/use-cases/cost-alert';
+import { runCostAlert } from '../lib/use-cases/alerts/cost-alert';
 
 const EXAMPLE = fileURLToPath(new URL('../examples/example-account.json', import.meta.url));
 const TOPIC = 'arn:aws:sns:us-east-1:111122223333:nat-optimizer';
-const HOURS_PER_DAY = 24;
 const JUMP = 5;
 
 function scaled(example: Snapshot, count: number): Snapshot {
@@ -39,7 +40,7 @@ function scaled(example: Snapshot, count: number): Snapshot {
 }
 
 const example = await loadSnapshotFile(EXAMPLE);
-const config = buildConfig({ AWS_REGION: example.region, NAT_OPTIMIZER_TOPIC_ARN: TOPIC });
+const config = buildFullConfig({ AWS_REGION: example.region, NAT_OPTIMIZER_TOPIC_ARN: TOPIC });
 const sizes = process.argv.slice(2).map(Number);
 for (const count of sizes.length > 0 ? sizes : [100, 300, 1000]) {
   const account = createSimulatedAccount(scaled(example, count));

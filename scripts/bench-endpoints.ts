@@ -2,15 +2,17 @@
 // (describes, prefix lists, one Logs Insights query answered by the simulated engine), API calls, rows returned,
 // and whether it reproduces the snapshot's trafficByService exactly. Prints a Markdown section.
 // Run: npx tsx scripts/bench-endpoints.ts [gateways…]
+
 import { performance } from 'node:perf_hooks';
 import { loadInventory } from '../lib/aws/inventory';
-import { FLOW_LOG_FORMAT } from '../lib/domain/flow-log-query';
+import { FLOW_LOG_FORMAT } from '../lib/domain/endpoints/flow-log-query';
+import { analysisWindow } from '../lib/domain/metric-series';
 import { derivedId } from '../lib/sim/ec2/ids';
 import { simRuntime } from '../lib/sim/sim-runtime';
 import { createSimulatedAccount } from '../lib/sim/simulated-account';
 import type { Snapshot } from '../lib/sim/snapshot-schema';
-import { analysisWindow } from '../lib/use-cases/analyze';
-import { flowLogAttribution } from '../lib/use-cases/flow-log-attribution';
+
+import { flowLogAttribution } from '../lib/use-cases/endpoints/flow-log-attribution';
 import { generateAccount } from './generate-account';
 import { machineLine, todayUtc } from './machine-info';
 

@@ -1,18 +1,20 @@
 // Failover of 100 route tables on one gateway with 50 ms of injected latency per API call: wall time against
 // the 100 × 50 ms a one-call-per-table serial loop would take. Prints a Markdown section (progress on stderr).
 // Run: npx tsx scripts/bench-failover.ts [concurrency…]
+
 import { fileURLToPath } from 'node:url';
-import { buildConfig } from '../lib/config';
-import type { AlarmStateChangeEvent, AlarmStateValue } from '../lib/domain/failover-event';
-import { alarmNameFor } from '../lib/domain/failover-tags';
+import { buildFullConfig } from '../lib/config';
+import type { AlarmStateChangeEvent, AlarmStateValue } from '../lib/domain/failover/failover-event';
+import { alarmNameFor } from '../lib/domain/failover/failover-opt-in';
 import { DEFAULT_ROUTE } from '../lib/domain/model';
+import { MINUTE_MS } from '../lib/domain/time-units';
 import { applyAlarmStateChange } from '../lib/sim/alarms';
 import { simRuntime } from '../lib/sim/sim-runtime';
 import { createSimulatedAccount } from '../lib/sim/simulated-account';
 import { loadSnapshotFile } from '../lib/sim/snapshot-load';
 import type { Snapshot } from '../lib/sim/snapshot-schema';
-import { syncFailoverAlarms } from '../lib/use-cases/alarm-sync';
-import { handleAlarmEvent } from '../lib/use-cases/failover';
+import { syncFailoverAlarms } from '../lib/use-cases/failover/alarm-sync';
+import { handleAlarmEvent } from '../lib/use-cases/failover/failover';
 import { machineLine, todayUtc } from './machine-info';
 
 const EXAMPLE = fileURLToPath(new URL('../examples/example-account.json', import.meta.url));
@@ -20,7 +22,7 @@ const TOPIC = 'arn:aws:sns:us-east-1:111122223333:nat-optimizer';
 const TABLES = 100;
 const LATENCY_MS = 50;
 const DEFAULT_CONCURRENCIES = [1, 10, 25];
-const HOLD_PASSED_MS = 30 * 60_000;
+const HOLD_PASSED_MS = 30 * MINUTE_MS;
 
 /** prod-nat-a with TABLES private route tables in all (prod-private-a and TABLES − 1 more, one subnet each). */
 function withTables(example: Snapshot): Snapshot {
@@ -93,7 +95,7 @@ async function measure(example: Snapshot, concurrency: number): Promise<Measured
   if (!gateway) throw new Error('no prod-nat-a');
   const account = createSimulatedAccount(snapshot);
   const runtime = simRuntime(account);
-  const config = buildConfig({
+  const config = buildFullConfig({
     AWS_REGION: snapshot.region,
     NAT_OPTIMIZER_TOPIC_ARN: TOPIC,
     NAT_OPTIMIZER_FAILOVER_CONCURRENCY: String(concurrency),

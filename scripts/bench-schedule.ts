@@ -2,13 +2,13 @@
 // (all gateways recreated and waited for together), and a quiet run; plus a replayed week of the example.
 // Run: npx tsx scripts/bench-schedule.ts [gateways…]
 import { fileURLToPath } from 'node:url';
-import { buildConfig } from '../lib/config';
+import { buildFullConfig } from '../lib/config';
 import { simRuntime } from '../lib/sim/sim-runtime';
 import { createSimulatedAccount } from '../lib/sim/simulated-account';
 import { loadSnapshotFile } from '../lib/sim/snapshot-load';
 import type { Snapshot } from '../lib/sim/snapshot-schema';
-import { runSchedule } from '../lib/use-cases/schedule';
-import { replaySchedule } from '../lib/use-cases/schedule-replay';
+import { runSchedule } from '../lib/use-cases/scheduler/schedule';
+import { replaySchedule } from '../lib/use-cases/scheduler/schedule-replay';
 
 const EXAMPLE = fileURLToPath(new URL('../examples/example-account.json', import.meta.url));
 const DEV_VPC = 'vpc-44112025f96743120';
@@ -79,7 +79,7 @@ async function benchRuns(example: Snapshot, count: number): Promise<void> {
   const snapshot = scaled(example, count);
   const account = createSimulatedAccount(snapshot);
   const runtime = simRuntime(account);
-  const config = buildConfig({ AWS_REGION: snapshot.region });
+  const config = buildFullConfig({ AWS_REGION: snapshot.region });
   const at = (iso: string) => account.sim.setClock(new Date(iso));
   const row = async (label: string, iso: string) => {
     at(iso);
@@ -97,7 +97,7 @@ async function benchRuns(example: Snapshot, count: number): Promise<void> {
 
 async function benchWeek(example: Snapshot): Promise<void> {
   const account = createSimulatedAccount(example);
-  const config = buildConfig({ AWS_REGION: example.region });
+  const config = buildFullConfig({ AWS_REGION: example.region });
   const clock = { set: (d: Date) => account.sim.setClock(d) };
   const options = {
     from: new Date('2026-11-16T00:00:00Z'),

@@ -1,10 +1,12 @@
 // Generates an account snapshot (Contract 2) with N NAT gateways, deterministic from a seed.
 // As a module: generateAccount({ gateways: 100, seed: 1 }). As a command:
 //   npx tsx scripts/generate-account.ts --gateways 100 --out /tmp/a.json [--seed 1] [--region us-east-1]
+
 import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { HOUR_MS } from '../lib/domain/time-units';
 import type { Snapshot } from '../lib/sim/snapshot-schema';
 import { between, hourlyMetrics, processedBytes, type Random, seededRandom } from './generated-traffic';
 import { type GeneratedVpc, generateVpc } from './generated-vpc';
@@ -27,7 +29,6 @@ export interface GenerateAccountOptions {
 /** 10.0.0.0/8 split into /20 VPCs. */
 export const MAX_GATEWAYS = 5000;
 const MAX_DAYS = 62;
-const HOUR_MS = 3_600_000;
 const DEFAULTS = {
   seed: 1,
   region: 'us-east-1',

@@ -1,6 +1,8 @@
 // Hourly NAT gateway metrics with day/night and weekday/weekend rhythms, for generated account snapshots.
+
 import { DateTime } from 'luxon';
 import { NAT_METRICS, type NatMetricName } from '../lib/domain/metric-series';
+import { HOUR_MS } from '../lib/domain/time-units';
 
 export type Random = () => number;
 
@@ -54,7 +56,6 @@ const BYTES_PER_PACKET_FROM_DESTINATION = 1150;
 const BYTES_PER_CONNECTION = 110_000;
 const NORMAL_DROP_RATE = 2e-7;
 const HIGH_DROP_RATE = 3e-4;
-const HOUR_MS = 3_600_000;
 
 interface LocalHour {
   hour: number;

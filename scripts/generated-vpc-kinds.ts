@@ -1,4 +1,5 @@
 // The kinds of VPC a generated account is made of: layout, traffic and tags of their NAT gateways.
+import { GIB } from '../lib/domain/pricing/cost-model';
 import { between, type Random, type TrafficShape } from './generated-traffic';
 
 /** prod: a gateway per AZ; dev: one gateway for two AZs (cross-AZ); staging: office hours and nightly batch;
@@ -31,7 +32,6 @@ export const LAYOUTS: Record<VpcKind, Layout> = {
   legacy: { zones: 1, gateways: 2, s3EndpointChance: 0, s3Share: [0, 0.05] },
 };
 
-const GIB = 2 ** 30;
 const MIB = 2 ** 20;
 
 function logBetween(random: Random, min: number, max: number): number {

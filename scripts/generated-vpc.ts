@@ -1,12 +1,11 @@
 // One generated VPC: subnets in 1–3 AZs, public and private route tables, NAT gateways with their Elastic IPs.
+import { DAY_MS, HOUR_MS } from '../lib/domain/time-units';
 import type { Snapshot, SnapshotNatGateway, SnapshotRoute } from '../lib/sim/snapshot-schema';
 import { between, type Random, type TrafficShape } from './generated-traffic';
 import { LAYOUTS, shapeFor, tagsFor, type VpcKind } from './generated-vpc-kinds';
 
 const TIMEZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo'] as const;
 const ZONE_LETTERS = 'abc';
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 const PRIVATE_SUBNET_OFFSET = 8;
 const FIRST_HOST = 10;
 const PUBLIC_IP_FIRST_OCTETS = '3.80';

@@ -1,7 +1,7 @@
 // Where a benchmark ran: printed with every figure so numbers from different machines are not compared blindly.
-import { arch, availableParallelism, cpus, loadavg, platform, totalmem } from 'node:os';
 
-const GIB = 2 ** 30;
+import { arch, availableParallelism, cpus, loadavg, platform, totalmem } from 'node:os';
+import { GIB } from '../lib/domain/pricing/cost-model';
 
 export function machineLine(): string {
   const model = cpus()[0]?.model.trim() ?? 'unknown CPU';

@@ -1,14 +1,16 @@
 // One analysis (runAnalysis) on a generated account in the simulated account: API calls, wall and CPU time.
+
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { MAX_QUERIES_PER_REQUEST } from '../lib/aws/metrics';
-import { buildConfig } from '../lib/config';
-import { ANALYSIS_METRICS } from '../lib/domain/metric-series';
+import { buildFullConfig } from '../lib/config';
+import { ANALYSIS_METRICS, analysisWindow } from '../lib/domain/metric-series';
+import { HOUR_MS } from '../lib/domain/time-units';
 import type { SimAccount } from '../lib/sim/sim-account';
 import { simRuntime, snapshotAttribution } from '../lib/sim/sim-runtime';
 import { createSimulatedAccount } from '../lib/sim/simulated-account';
 import type { Snapshot } from '../lib/sim/snapshot-schema';
-import { analysisWindow, runAnalysis } from '../lib/use-cases/analyze';
+import { runAnalysis } from '../lib/use-cases/analysis/analyze';
 import { generateAccount } from './generate-account';
 
 /** CloudWatch returns at most this many datapoints per GetMetricData response (aws-facts.md). */
@@ -84,7 +86,7 @@ async function analyseOnce(
   snapshot: Snapshot,
 ): Promise<{ run: AnalysisRun; sim: SimAccount; findings: number }> {
   const account = createSimulatedAccount(snapshot);
-  const config = buildConfig({ AWS_REGION: snapshot.region });
+  const config = buildFullConfig({ AWS_REGION: snapshot.region });
   const runtime = simRuntime(account);
   const attribution = snapshotAttribution(account.sim);
   account.sim.resetCallCounts();
@@ -128,9 +130,9 @@ export async function measureAnalysis(gateways: number, repeats: number): Promis
   });
   const window = analysisWindow(
     new Date(snapshot.capturedAt),
-    buildConfig({ AWS_REGION: snapshot.region }).analysis.windowDays,
+    buildFullConfig({ AWS_REGION: snapshot.region }).analysis.windowDays,
   );
-  const hours = (window.end.getTime() - window.start.getTime()) / 3_600_000;
+  const hours = (window.end.getTime() - window.start.getTime()) / HOUR_MS;
   const queries = ANALYSIS_METRICS.length * gateways;
   return {
     gateways,

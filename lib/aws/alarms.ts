@@ -8,9 +8,9 @@ import {
   PutMetricAlarmCommand,
   paginateDescribeAlarms,
 } from '@aws-sdk/client-cloudwatch';
-import type { AlarmMetricQuery, AlarmSpec } from '../domain/failover-alarm-spec';
-import type { ExistingAlarm } from '../domain/failover-alarm-sync';
-import { ALARM_STATES, type AlarmStateValue, gatewayOfAlarmMetrics } from '../domain/failover-event';
+import type { AlarmMetricQuery, AlarmSpec } from '../domain/failover/failover-alarm-spec';
+import type { ExistingAlarm } from '../domain/failover/failover-alarm-sync';
+import { ALARM_STATES, type AlarmStateValue, gatewayOfAlarmMetrics } from '../domain/failover/failover-event';
 import type { Tags } from '../domain/model';
 
 const PAGE_SIZE = 100;

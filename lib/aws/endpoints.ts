@@ -1,5 +1,6 @@
 // Carries out an endpoint plan: creates gateway endpoints, and adds route tables to an existing one only when
 // the plan says `extend`. Never removes an endpoint or an association.
+
 import { createHash } from 'node:crypto';
 import {
   CreateVpcEndpointCommand,
@@ -8,14 +9,8 @@ import {
   EC2ServiceException,
   ModifyVpcEndpointCommand,
 } from '@aws-sdk/client-ec2';
-import type { EndpointPlan, EndpointStep } from '../domain/endpoint-plan';
-
-export type EndpointStepResult = 'done' | 'planned' | 'skipped' | 'failed';
-
-export interface EndpointOutcome extends EndpointStep {
-  result: EndpointStepResult;
-  error?: string;
-}
+import type { EndpointPlan, EndpointStep } from '../domain/endpoints/endpoint-plan';
+import type { EndpointOutcome } from '../domain/endpoints/endpoints-result';
 
 export interface EndpointApplyOptions {
   apply: boolean;

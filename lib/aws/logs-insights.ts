@@ -1,5 +1,6 @@
 // One CloudWatch Logs Insights query, start to results. The SDK has no waiter for queries, so this polls
 // GetQueryResults itself: bounded by the caller's wait budget, and the query is stopped when the budget runs out.
+
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type CloudWatchLogsClient,
@@ -9,6 +10,7 @@ import {
   StartQueryCommand,
   StopQueryCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
+import { MS_PER_SECOND } from '../domain/time-units';
 import type { WaitTimings } from './clients';
 
 export interface InsightsQuery {
@@ -31,7 +33,6 @@ export class InsightsQueryError extends Error {
 }
 
 const PENDING: ReadonlySet<string> = new Set(['Scheduled', 'Running', 'Unknown']);
-const MS_PER_SECOND = 1000;
 
 function epochSeconds(at: Date): number {
   return Math.floor(at.getTime() / MS_PER_SECOND);

@@ -8,7 +8,7 @@ import {
   waitUntilNatGatewayDeleted,
 } from '@aws-sdk/client-ec2';
 import type { NatGatewayState } from '../domain/model';
-import type { CreateGatewayRequest } from '../domain/park-steps';
+import type { CreateGatewayRequest } from '../domain/scheduler/park-steps';
 import { awsErrorCode } from './aws-errors';
 import type { WaitTimings } from './clients';
 

@@ -1,8 +1,8 @@
 // NAT gateway prices of one region from the AWS Price List API (GetProducts).
 import { type PricingClient, paginateGetProducts } from '@aws-sdk/client-pricing';
 import * as z from 'zod/mini';
-import { parseNatGatewayPrices } from '../domain/price-list-parse';
-import type { NatGatewayPrices } from '../domain/prices';
+import { parseNatGatewayPrices } from '../domain/pricing/price-list-parse';
+import type { NatGatewayPrices } from '../domain/pricing/prices';
 
 const SERVICE_CODE = 'AmazonEC2';
 const PRODUCT_FAMILY = 'NAT Gateway';

@@ -1,15 +1,25 @@
 // What every command needs: a runtime on the simulated or the real account, the config, and where output goes.
+
 import { writeFile } from 'node:fs/promises';
 import { awsRuntime } from '../aws/aws-runtime';
-import { type Config, cliEnvironment, configWith } from '../config';
+import {
+  type ConfigOf,
+  cliEnvironment,
+  configWith,
+  type Job,
+  type JobConfig,
+  type Section,
+  sectionsWith,
+} from '../config';
+import { NO_ATTRIBUTION, type TrafficAttribution } from '../domain/analysis/traffic-attribution';
 import { BadInputError } from '../errors';
 import type { Runtime } from '../runtime';
 import type { SimAccount } from '../sim/sim-account';
 import { simRuntime, snapshotAttribution } from '../sim/sim-runtime';
 import { createSimulatedAccount } from '../sim/simulated-account';
 import { loadSnapshotFile } from '../sim/snapshot-load';
-import type { TrafficAttribution } from '../use-cases/analyze';
-import { configuredAttribution } from '../use-cases/flow-log-attribution';
+
+import { configuredAttribution } from '../use-cases/endpoints/flow-log-attribution';
 import { terminalProgress } from './terminal-progress';
 
 export interface CommonOptions {
@@ -24,9 +34,9 @@ export interface CommonOptions {
   at?: string;
 }
 
-export interface CliContext {
+export interface CliContext<J extends Job = Job> {
   runtime: Runtime;
-  config: Config;
+  config: JobConfig<J>;
   sim?: SimAccount;
   attribution: TrafficAttribution;
   /** Writes the simulated account's state when --write-snapshot was given. */
@@ -47,7 +57,12 @@ export function parseInstant(text: string, flag: string): Date {
   return at;
 }
 
-export async function openContext(options: CommonOptions): Promise<CliContext> {
+function hasSection<S extends Section>(config: object, section: S): config is ConfigOf<S> {
+  return section in config;
+}
+
+/** A runtime for the command's job, validating only that job's settings. */
+export async function openContext<J extends Job>(options: CommonOptions, job: J): Promise<CliContext<J>> {
   if (options.writeSnapshot && !options.snapshot) {
     throw new BadInputError(
       '--write-snapshot needs --snapshot (only a simulated account can be written out)',
@@ -60,8 +75,9 @@ export async function openContext(options: CommonOptions): Promise<CliContext> {
         `--region ${options.region} does not match the snapshot's region ${snapshot.region}`,
       );
     }
-    const config = configWith({ AWS_REGION: snapshot.region });
-    const account = createSimulatedAccount(snapshot, { maxAttempts: config.core.maxAttempts + 3 });
+    const config = configWith(job, { AWS_REGION: snapshot.region });
+    const { core } = sectionsWith(['core'], { AWS_REGION: snapshot.region });
+    const account = createSimulatedAccount(snapshot, { maxAttempts: core.maxAttempts + 3 });
     if (options.at) account.sim.setClock(parseInstant(options.at, '--at'));
     return {
       runtime: simRuntime(account, terminalProgress()),
@@ -77,10 +93,11 @@ export async function openContext(options: CommonOptions): Promise<CliContext> {
   }
   const region = options.region ?? cliEnvironment().region;
   if (!region) throw new BadInputError('no region: pass --region or set AWS_REGION');
-  const config = configWith({ AWS_REGION: region });
+  const config = configWith(job, { AWS_REGION: region });
+  const { core } = sectionsWith(['core'], { AWS_REGION: region });
   const runtime = awsRuntime({
     region,
-    maxAttempts: config.core.maxAttempts,
+    maxAttempts: core.maxAttempts,
     apply: options.apply === true,
     progress: terminalProgress(),
     ...(options.profile ? { profile: options.profile } : {}),
@@ -88,7 +105,7 @@ export async function openContext(options: CommonOptions): Promise<CliContext> {
   return {
     runtime,
     config,
-    attribution: configuredAttribution(runtime, config),
+    attribution: hasSection(config, 'endpoints') ? configuredAttribution(runtime, config) : NO_ATTRIBUTION,
     finish: async () => undefined,
   };
 }

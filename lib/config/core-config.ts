@@ -1,12 +1,5 @@
-// Settings every handler shares.
-import {
-  ConfigError,
-  type Env,
-  numberField,
-  optionalString,
-  requiredString,
-  timezoneField,
-} from './env-fields';
+// Settings every AWS-facing job shares: where it runs, how it retries, where it reports.
+import { ConfigError, type Env, numberField, optionalString, requiredString } from './env-fields';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
@@ -18,8 +11,6 @@ export interface CoreConfig {
   /** SNS topic for reports and alerts; absent: nothing is published. */
   topicArn?: string;
   eventBusName: string;
-  /** Zone for schedules without a nat-optimizer:timezone tag, and for "days". */
-  defaultTimezone: string;
   /** Total attempts per AWS call (the SDK's standard retry strategy). */
   maxAttempts: number;
   /** Local mode: a snapshot file the Lambda clients answer from instead of AWS (docs/local-invoke.md). */
@@ -58,7 +49,6 @@ export function coreConfig(env: Env): CoreConfig {
     ...(topicArn ? { topicArn } : {}),
     ...(localSnapshot ? { localSnapshot } : {}),
     eventBusName: eventBusName ?? 'default',
-    defaultTimezone: timezoneField(env, 'NAT_OPTIMIZER_TIMEZONE', 'UTC'),
     maxAttempts: numberField(env, 'NAT_OPTIMIZER_MAX_ATTEMPTS', 5, { min: 1, max: 20, integer: true }),
   };
 }

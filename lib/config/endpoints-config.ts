@@ -1,5 +1,6 @@
 // Settings of flow-log attribution and gateway endpoints.
-import { parseEndpointPolicy } from '../domain/endpoint-policy';
+import { parseEndpointPolicy } from '../domain/endpoints/endpoint-policy';
+import { analysisWindowDays } from './analysis-config';
 import {
   booleanField,
   ConfigError,
@@ -60,7 +61,8 @@ function matching(env: Env, name: string, pattern: RegExp, expected: string): st
   return value;
 }
 
-export function endpointsConfig(env: Env, analysisDays: number): EndpointsConfig {
+export function endpointsConfig(env: Env): EndpointsConfig {
+  const analysisDays = analysisWindowDays(env);
   const flowLogGroupName = matching(env, 'NAT_OPTIMIZER_FLOW_LOG_GROUP', LOG_GROUP_NAME, 'a log group name');
   const flowLogRoleArn = matching(env, 'NAT_OPTIMIZER_FLOW_LOG_ROLE_ARN', ROLE_ARN, 'an IAM role ARN');
   const organizationId = matching(

@@ -87,3 +87,8 @@ export function listField(env: Env, name: string): string[] {
     .map((item) => item.trim())
     .filter((item) => item !== '');
 }
+
+/** NAT_OPTIMIZER_TIMEZONE: the zone of schedules without a nat-optimizer:timezone tag, of traffic profiles and of days. */
+export function defaultTimezone(env: Env): string {
+  return timezoneField(env, 'NAT_OPTIMIZER_TIMEZONE', 'UTC');
+}

@@ -1,25 +1,15 @@
-// Settings of failover, its health alarms and the optional egress probe.
-import { DEFAULT_FAILOVER_SETTINGS, type FailoverSettings } from '../domain/failover-settings';
-import { ConfigError, type Env, listField, numberField, optionalString } from './env-fields';
+// Settings of failover and of its health alarms (the egress probe's own settings: probe-config.ts).
 
-const SECONDS_PER_MINUTE = 60;
-const MAX_HOLD_MINUTES = 24 * 60;
+import { DEFAULT_FAILOVER_SETTINGS, type FailoverSettings } from '../domain/failover/failover-settings';
+import { MINUTES_PER_DAY, SECONDS_PER_MINUTE } from '../domain/time-units';
+import { ConfigError, type Env, listField, numberField } from './env-fields';
+
+const MAX_HOLD_MINUTES = MINUTES_PER_DAY;
 const MAX_CONCURRENCY = 50;
 const MAX_EVALUATION_PERIODS = 30;
-const MAX_PROBE_TIMEOUT_MS = 20_000;
-const MIN_PROBE_TIMEOUT_MS = 100;
-
-export interface EgressProbeConfig {
-  /** Asked with HTTPS HEAD; any answer (even 4xx/5xx) proves egress works. */
-  url: string;
-  timeoutMs: number;
-  /** The gateway the probe's subnets route through; absent: the probe has nothing to measure. */
-  natGatewayId?: string;
-}
 
 export interface FailoverConfig {
   settings: FailoverSettings;
-  probe: EgressProbeConfig;
 }
 
 function periodField(env: Env): number {
@@ -31,15 +21,6 @@ function periodField(env: Env): number {
   if (value % SECONDS_PER_MINUTE !== 0)
     throw new ConfigError(`${name} must be a multiple of 60, got "${value}"`);
   return value;
-}
-
-function probeUrl(env: Env): string {
-  const name = 'NAT_OPTIMIZER_EGRESS_PROBE_URL';
-  const text = optionalString(env, name) ?? 'https://aws.amazon.com/';
-  if (!URL.canParse(text) || new URL(text).protocol !== 'https:') {
-    throw new ConfigError(`${name} must be an https:// URL, got "${text}"`);
-  }
-  return text;
 }
 
 export function failoverConfig(env: Env): FailoverConfig {
@@ -54,12 +35,6 @@ export function failoverConfig(env: Env): FailoverConfig {
       integer: true,
     },
   );
-  const probeGateway = optionalString(env, 'NAT_OPTIMIZER_EGRESS_PROBE_NAT_GATEWAY_ID');
-  if (probeGateway !== undefined && !/^nat-[0-9a-f]+$/.test(probeGateway)) {
-    throw new ConfigError(
-      `NAT_OPTIMIZER_EGRESS_PROBE_NAT_GATEWAY_ID must be a NAT gateway id, got "${probeGateway}"`,
-    );
-  }
   return {
     settings: {
       minHoldMinutes: numberField(env, 'NAT_OPTIMIZER_FAILOVER_MIN_HOLD_MINUTES', d.minHoldMinutes, {
@@ -99,15 +74,6 @@ export function failoverConfig(env: Env): FailoverConfig {
         ),
         probeSuccessThreshold: d.alarm.probeSuccessThreshold,
       },
-    },
-    probe: {
-      url: probeUrl(env),
-      timeoutMs: numberField(env, 'NAT_OPTIMIZER_EGRESS_PROBE_TIMEOUT_MS', 3000, {
-        min: MIN_PROBE_TIMEOUT_MS,
-        max: MAX_PROBE_TIMEOUT_MS,
-        integer: true,
-      }),
-      ...(probeGateway ? { natGatewayId: probeGateway } : {}),
     },
   };
 }

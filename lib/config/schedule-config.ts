@@ -1,7 +1,9 @@
 // Settings of the off-hours scheduler (park / unpark).
-import type { SchedulePlanSettings } from '../domain/park-plan';
-import { validHoliday } from '../domain/schedule-decision';
-import { ConfigError, type Env, listField, numberField, optionalString } from './env-fields';
+
+import { validHoliday } from '../domain/scheduler/schedule-decision';
+import type { SchedulePlanSettings } from '../domain/scheduler/schedule-plan';
+
+import { ConfigError, defaultTimezone, type Env, listField, numberField, optionalString } from './env-fields';
 
 export interface ScheduleConfig {
   settings: SchedulePlanSettings;
@@ -24,13 +26,13 @@ function holidays(env: Env): string[] {
   return dates;
 }
 
-export function scheduleConfig(env: Env, defaultTimezone: string): ScheduleConfig {
+export function scheduleConfig(env: Env): ScheduleConfig {
   const guardBytes = 'NAT_OPTIMIZER_PARK_GUARD_BYTES';
   const thresholdBytes =
     optionalString(env, guardBytes) === undefined ? undefined : numberField(env, guardBytes, 0);
   return {
     settings: {
-      defaultTimezone,
+      defaultTimezone: defaultTimezone(env),
       unparkLeadMinutes: numberField(
         env,
         'NAT_OPTIMIZER_UNPARK_LEAD_MINUTES',

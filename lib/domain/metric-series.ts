@@ -1,5 +1,6 @@
 // CloudWatch metrics of NAT gateways as the domain consumes them.
 
+import { DAY_MS, HOUR_MS, SECONDS_PER_HOUR } from './time-units';
 export const NAT_METRICS = [
   'BytesInFromSource',
   'BytesInFromDestination',
@@ -56,7 +57,7 @@ export interface MetricWindow {
 }
 
 export function windowHours(window: MetricWindow): number {
-  return (window.end.getTime() - window.start.getTime()) / 3_600_000;
+  return (window.end.getTime() - window.start.getTime()) / HOUR_MS;
 }
 
 export function sumOf(series: MetricSeries | undefined): number {
@@ -81,3 +82,12 @@ export interface ServiceTraffic {
   OTHER: number;
 }
 export type TrafficByService = Record<string, ServiceTraffic>;
+
+/** Hourly buckets: what the analysis and the alerts read. */
+export const HOURLY_PERIOD_SECONDS = SECONDS_PER_HOUR;
+
+/** The window ends at the last full hour before `now`. */
+export function analysisWindow(now: Date, days: number): MetricWindow {
+  const end = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
+  return { start: new Date(end.getTime() - days * DAY_MS), end, periodSeconds: HOURLY_PERIOD_SECONDS };
+}

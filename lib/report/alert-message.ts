@@ -1,20 +1,15 @@
 // The one SNS message of an alert run: a subject naming the most important alert, a plain-text body that reads as
 // an email and stays far under SNS's 256 KB whatever the number of gateways, and attributes to filter on.
-import type { CostAlert, GatewayTagProblem } from '../domain/alert-model';
-import { ALERT_TAGS } from '../domain/alert-tags';
-import type { AlertDecisionContext } from './alert-context';
+
+import type { AlertDecisionContext } from '../domain/alerts/alert-context';
+import type { CostAlert, GatewayTagProblem } from '../domain/alerts/alert-model';
+import type { AlertNotification } from '../domain/alerts/alert-result';
+import { ALERT_TAGS } from '../domain/tag-keys';
 import { alertLine, alertSection, alertSubject } from './alert-text';
 import { priceSourceLabel } from './analysis-summary';
 import { formatPrice, formatUsd, plural } from './format-numbers';
 import { SUBJECT_MAX_CHARS, snsSubject } from './sns-subject';
 import { truncate } from './text-table';
-
-export interface AlertNotification {
-  subject: string;
-  body: string;
-  /** String message attributes: severity, kind, kinds, region, date. */
-  attributes: Record<string, string>;
-}
 
 /** The body is cut well before the limit: what is left out is counted and named in the last line. */
 const BODY_BUDGET_BYTES = 200 * 1024;

@@ -1,6 +1,6 @@
 // The terminal view of an alert run: every gateway's day, then the message that went (or would go) out.
 
-import type { CostAlertResult } from './alert-output';
+import type { CostAlertResult } from '../domain/alerts/alert-result';
 import { formatUsd, plural } from './format-numbers';
 import { renderTextTable, truncate } from './text-table';
 

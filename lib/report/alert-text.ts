@@ -1,9 +1,9 @@
 // One cost alert in words: its subject line and its paragraph of the email (what, numbers, likely cause, what to do).
 
-import type { TrafficCause } from '../domain/alert-cause';
-import type { CostAlert } from '../domain/alert-model';
-import { ALERT_TAGS } from '../domain/alert-tags';
-import type { AlertDecisionContext, AlertedGateway } from './alert-context';
+import type { TrafficCause } from '../domain/alerts/alert-cause';
+import type { AlertDecisionContext, AlertedGateway } from '../domain/alerts/alert-context';
+import type { CostAlert } from '../domain/alerts/alert-model';
+import { ALERT_TAGS } from '../domain/tag-keys';
 import { formatGib, formatPrice, formatUsd } from './format-numbers';
 import { asciiLine, SUBJECT_MAX_CHARS } from './sns-subject';
 import { singleLine, truncate, wrapText } from './text-table';

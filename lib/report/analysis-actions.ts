@@ -1,14 +1,10 @@
 // What a reader can do about the findings: the tags to set, as data every renderer can show.
 
-import type { AnalysisResult, Finding, GatewayAnalysis } from '../domain/analysis-result';
+import type { AnalysisResult, Finding, GatewayAnalysis } from '../domain/analysis/analysis-result';
+import { USER_TAGS } from '../domain/tag-keys';
+import { TAG_VALUE_PATTERN } from '../domain/tag-values';
 import { gatewaysBySavings, savingOf } from './analysis-summary';
 
-export const TAG_PREFIX = 'nat-optimizer:';
-export const SCHEDULE_TAG = `${TAG_PREFIX}schedule`;
-export const TIMEZONE_TAG = `${TAG_PREFIX}timezone`;
-
-// Contract 1: tag values use only these characters, so they are safe inside single quotes in a shell.
-const TAG_VALUE = /^[A-Za-z0-9 +\-=._:/@]+$/;
 const RESOURCE_ID = /^[A-Za-z0-9-]+$/;
 
 export interface TagSetting {
@@ -27,18 +23,22 @@ export interface TagSuggestion {
 /** The user-set tags and what each does, for the "how to act" part of a report. */
 export const TAG_GUIDE: ReadonlyArray<{ key: string; example: string; meaning: string }> = [
   {
-    key: SCHEDULE_TAG,
+    key: USER_TAGS.schedule,
     example: 'Mon-Fri@07:00-19:00',
     meaning: 'windows when the gateway must be up; outside them it is parked (deleted, EIP kept)',
   },
-  { key: TIMEZONE_TAG, example: 'Europe/Berlin', meaning: 'IANA time zone of the schedule (default UTC)' },
   {
-    key: `${TAG_PREFIX}off-hours`,
+    key: USER_TAGS.timezone,
+    example: 'Europe/Berlin',
+    meaning: 'IANA time zone of the schedule (default UTC)',
+  },
+  {
+    key: USER_TAGS.offHours,
     example: 'consolidate',
     meaning: "off-hours, route through the VPC's gateway in another AZ instead of cutting egress",
   },
   {
-    key: `${TAG_PREFIX}failover`,
+    key: USER_TAGS.failover,
     example: 'on',
     meaning: 'when its health alarm fires, move its route tables to a healthy gateway in another AZ',
   },
@@ -46,7 +46,9 @@ export const TAG_GUIDE: ReadonlyArray<{ key: string; example: string; meaning: s
 
 function createTagsCommand(region: string, gatewayId: string, tags: TagSetting[]): string | null {
   const safe =
-    tags.every((tag) => TAG_VALUE.test(tag.value)) && RESOURCE_ID.test(region) && RESOURCE_ID.test(gatewayId);
+    tags.every((tag) => tag.value !== '' && TAG_VALUE_PATTERN.test(tag.value)) &&
+    RESOURCE_ID.test(region) &&
+    RESOURCE_ID.test(gatewayId);
   if (!safe) return null;
   const tagArgs = tags.map((tag) => `'Key=${tag.key},Value=${tag.value}'`).join(' ');
   return `aws ec2 create-tags --region ${region} --resources ${gatewayId} --tags ${tagArgs}`;
@@ -55,10 +57,10 @@ function createTagsCommand(region: string, gatewayId: string, tags: TagSetting[]
 /** The tags a finding proposes: a schedule, and its time zone when the schedule is not in UTC. */
 export function proposedTags(finding: Finding): TagSetting[] {
   if (finding.proposedSchedule === undefined || finding.proposedSchedule === '') return [];
-  const tags = [{ key: SCHEDULE_TAG, value: finding.proposedSchedule }];
+  const tags: TagSetting[] = [{ key: USER_TAGS.schedule, value: finding.proposedSchedule }];
   const timezone = finding.details?.timezone;
   if (typeof timezone === 'string' && timezone !== '' && timezone !== 'UTC') {
-    tags.push({ key: TIMEZONE_TAG, value: timezone });
+    tags.push({ key: USER_TAGS.timezone, value: timezone });
   }
   return tags;
 }

@@ -1,6 +1,6 @@
 // The analysis as an SNS email: an ASCII subject line and a plain-text body bounded in size.
 
-import type { AnalysisResult, GatewayAnalysis } from '../domain/analysis-result';
+import type { AnalysisResult, GatewayAnalysis } from '../domain/analysis/analysis-result';
 import { formatTags, TAG_GUIDE, tagSuggestions } from './analysis-actions';
 import {
   findingCodes,

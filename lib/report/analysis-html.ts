@@ -1,6 +1,11 @@
 // The analysis as one self-contained HTML page: totals up top, inline SVG charts, findings, tags to set, table.
 
-import type { AnalysisResult, Finding, FindingCode, GatewayAnalysis } from '../domain/analysis-result';
+import type {
+  AnalysisResult,
+  Finding,
+  FindingCode,
+  GatewayAnalysis,
+} from '../domain/analysis/analysis-result';
 import { formatTags, proposedTags, TAG_GUIDE, tagSuggestions } from './analysis-actions';
 import {
   displayName,

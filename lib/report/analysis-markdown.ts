@@ -1,6 +1,6 @@
 // The analysis as GitHub-flavoured Markdown: summary, gateway table, findings, tags to set, warnings.
 
-import type { AnalysisResult, Finding, GatewayAnalysis } from '../domain/analysis-result';
+import type { AnalysisResult, Finding, GatewayAnalysis } from '../domain/analysis/analysis-result';
 import { formatTags, proposedTags, tagSuggestions } from './analysis-actions';
 import {
   displayName,

@@ -5,10 +5,9 @@ import type {
   Finding,
   FindingCode,
   GatewayAnalysis,
-  PriceSource,
-  Prices,
   Severity,
-} from '../domain/analysis-result';
+} from '../domain/analysis/analysis-result';
+import type { PriceSource, Prices } from '../domain/pricing/prices';
 import { singleLine } from './text-table';
 
 export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];

@@ -1,6 +1,6 @@
 // The terminal report of an analysis: header, one row per gateway, totals, then findings per gateway.
 
-import type { AnalysisResult, Finding, GatewayAnalysis, Severity } from '../domain/analysis-result';
+import type { AnalysisResult, Finding, GatewayAnalysis, Severity } from '../domain/analysis/analysis-result';
 import { formatTags, proposedTags } from './analysis-actions';
 import {
   displayName,

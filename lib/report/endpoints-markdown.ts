@@ -1,5 +1,6 @@
 // The gateway-endpoint plan as Markdown (for tickets and pull requests).
-import type { EndpointsResult } from '../use-cases/endpoints';
+
+import type { EndpointsResult } from '../domain/endpoints/endpoints-result';
 import { savingText, unattributed } from './endpoints-table';
 
 function cell(text: string): string {

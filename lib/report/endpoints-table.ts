@@ -1,6 +1,7 @@
 // Terminal views of the gateway-endpoint plan and of the flow-log setup.
-import type { EndpointsResult } from '../use-cases/endpoints';
-import type { FlowLogSetupResult } from '../use-cases/flow-log-setup';
+
+import type { EndpointsResult, FlowLogSetupResult } from '../domain/endpoints/endpoints-result';
+
 import { formatUsd } from './format-numbers';
 import { renderTextTable, wrapText } from './text-table';
 

@@ -1,6 +1,6 @@
 // The SNS message and the EventBridge event of a failover, a failback, or a failover that found no target.
 
-import type { FailoverAction, GatewayOutcome } from '../domain/failover-result';
+import type { FailoverAction, GatewayOutcome } from '../domain/failover/failover-result';
 import { plural } from './format-numbers';
 import { snsSubject } from './sns-subject';
 

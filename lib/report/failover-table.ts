@@ -1,7 +1,8 @@
 // The terminal view of a failover run (`nat-optimizer failover` without --json) and of an alarm sync.
 
-import type { FailoverRunResult } from '../domain/failover-result';
-import type { AlarmSyncSummary } from '../use-cases/alarm-sync';
+import type { AlarmSyncSummary } from '../domain/failover/failover-alarm-sync';
+import type { FailoverRunResult } from '../domain/failover/failover-result';
+
 import { renderTextTable } from './text-table';
 
 export function renderFailoverTable(result: FailoverRunResult): string {

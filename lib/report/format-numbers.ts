@@ -1,6 +1,7 @@
 // Number formatting shared by every report: US dollars, binary byte units, plain counts.
 
-const BYTES_PER_GIB = 1024 ** 3;
+import { GIB } from '../domain/pricing/cost-model';
+
 const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] as const;
 const BYTE_UNIT_STEP = 1024;
 const BYTE_FRACTION_DIGITS = 2;
@@ -53,11 +54,11 @@ export function formatBytes(bytes: number): string {
 
 /** Bytes as GiB with two decimals and thousands separators, without the unit: "6,804.35". */
 export function formatGib(bytes: number): string {
-  return gib.format(bytes / BYTES_PER_GIB);
+  return gib.format(bytes / GIB);
 }
 
 export function bytesToGib(bytes: number): number {
-  return bytes / BYTES_PER_GIB;
+  return bytes / GIB;
 }
 
 /** "1,234" */

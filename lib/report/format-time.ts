@@ -1,7 +1,7 @@
 // Dates of the analysis window as people read them. Everything is UTC: the result's instants are UTC.
 
-export const MS_PER_HOUR = 3_600_000;
-const HOURS_PER_DAY = 24;
+import { HOURS_PER_DAY } from '../domain/time-units';
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 

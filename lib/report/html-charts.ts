@@ -1,6 +1,6 @@
 // Bar charts as inline SVG: cost per gateway (window and projected month) and savings per gateway by finding code.
 
-import type { AnalysisResult, FindingCode, GatewayAnalysis } from '../domain/analysis-result';
+import type { AnalysisResult, FindingCode, GatewayAnalysis } from '../domain/analysis/analysis-result';
 import { displayName, gatewaySavings, gatewaysByCost, gatewaysBySavings, savingOf } from './analysis-summary';
 import { coord, formatUsdTick, niceAxis } from './chart-scale';
 import { formatCount, formatUsd } from './format-numbers';

@@ -1,10 +1,11 @@
 // Hourly processed traffic per gateway as inline SVG small multiples, one panel per gateway, UTC time axis.
 
-import type { AnalysisResult, GatewayAnalysis } from '../domain/analysis-result';
+import type { AnalysisResult, GatewayAnalysis } from '../domain/analysis/analysis-result';
+import { HOUR_MS, HOURS_PER_DAY } from '../domain/time-units';
 import { displayName } from './analysis-summary';
 import { coord, formatTick, niceAxis } from './chart-scale';
 import { bytesToGib, formatBytes, formatCount } from './format-numbers';
-import { formatDayLabel, formatHourLabel, MS_PER_HOUR } from './format-time';
+import { formatDayLabel, formatHourLabel } from './format-time';
 import { escapeHtml } from './html-escape';
 
 /** Panels beyond this are summarised in a note: a page with thousands of charts helps nobody. */
@@ -21,7 +22,6 @@ const PLOT_H = HEIGHT - TOP - BOTTOM;
 const Y_INTERVALS = 3;
 const MIN_LABEL_GAP_PX = 64;
 const TICK_HOURS = [1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720] as const;
-const HOURS_PER_DAY = 24;
 const DAY_GRID_MAX_DAYS = 62;
 const SATURDAY = 6;
 const SUNDAY = 0;
@@ -46,9 +46,9 @@ function downsample(values: number[]): Array<{ hour: number; value: number }> {
 function timeGrid(axis: TimeAxis): string {
   if (Number.isNaN(axis.startMs)) return '';
   const parts: string[] = [];
-  const firstMidnight = Math.ceil(axis.startMs / (HOURS_PER_DAY * MS_PER_HOUR)) * HOURS_PER_DAY * MS_PER_HOUR;
-  const endMs = axis.startMs + axis.hours * MS_PER_HOUR;
-  const dayMs = HOURS_PER_DAY * MS_PER_HOUR;
+  const firstMidnight = Math.ceil(axis.startMs / (HOURS_PER_DAY * HOUR_MS)) * HOURS_PER_DAY * HOUR_MS;
+  const endMs = axis.startMs + axis.hours * HOUR_MS;
+  const dayMs = HOURS_PER_DAY * HOUR_MS;
   for (
     let ms = firstMidnight - dayMs;
     ms < endMs && axis.hours <= DAY_GRID_MAX_DAYS * HOURS_PER_DAY;
@@ -57,8 +57,8 @@ function timeGrid(axis: TimeAxis): string {
     const from = Math.max(ms, axis.startMs);
     const to = Math.min(ms + dayMs, endMs);
     const weekday = new Date(ms).getUTCDay();
-    const x0 = axis.x((from - axis.startMs) / MS_PER_HOUR);
-    const x1 = axis.x((to - axis.startMs) / MS_PER_HOUR);
+    const x0 = axis.x((from - axis.startMs) / HOUR_MS);
+    const x1 = axis.x((to - axis.startMs) / HOUR_MS);
     if ((weekday === SATURDAY || weekday === SUNDAY) && to > from) {
       parts.push(
         `<rect class="weekend" x="${coord(x0)}" y="${TOP}" width="${coord(x1 - x0)}" height="${PLOT_H}"/>`,
@@ -73,15 +73,15 @@ function timeGrid(axis: TimeAxis): string {
 function timeLabels(axis: TimeAxis): string {
   const pxPerHour = PLOT_W / axis.hours;
   const interval = TICK_HOURS.find((h) => h * pxPerHour >= MIN_LABEL_GAP_PX) ?? axis.hours;
-  const intervalMs = interval * MS_PER_HOUR;
+  const intervalMs = interval * HOUR_MS;
   const labels: string[] = [];
   const known = !Number.isNaN(axis.startMs);
   // Multi-day steps count from the first midnight of the window, shorter ones from midnights too.
-  const alignMs = Math.min(intervalMs, HOURS_PER_DAY * MS_PER_HOUR);
+  const alignMs = Math.min(intervalMs, HOURS_PER_DAY * HOUR_MS);
   const first = known ? Math.ceil(axis.startMs / alignMs) * alignMs : 0;
-  const endMs = known ? axis.startMs + axis.hours * MS_PER_HOUR : axis.hours * MS_PER_HOUR;
+  const endMs = known ? axis.startMs + axis.hours * HOUR_MS : axis.hours * HOUR_MS;
   for (let ms = first; ms <= endMs; ms += intervalMs) {
-    const offset = (ms - (known ? axis.startMs : 0)) / MS_PER_HOUR;
+    const offset = (ms - (known ? axis.startMs : 0)) / HOUR_MS;
     const x = axis.x(offset);
     if (x > WIDTH - RIGHT - MIN_LABEL_GAP_PX / 2) break;
     const date = new Date(ms);

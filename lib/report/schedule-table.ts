@@ -1,7 +1,7 @@
 // Terminal views of the scheduler: one run (what each opted-in gateway needed), and a replayed period.
 
-import type { ScheduleResult } from '../use-cases/schedule';
-import type { ReplayResult } from '../use-cases/schedule-replay';
+import type { ReplayResult, ScheduleResult } from '../domain/scheduler/schedule-result';
+
 import { formatPrice, formatUsd, plural } from './format-numbers';
 import { renderTextTable, wrapText } from './text-table';
 

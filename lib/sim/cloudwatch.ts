@@ -1,12 +1,12 @@
 // CloudWatch metrics of the simulated account: GetMetricData over the snapshot's hourly series.
+
 import type { GetMetricDataInput, MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import { DAY_MS, HOUR_MS } from '../domain/time-units';
 import type { SimAccount } from './sim-account';
 
 const MAX_QUERIES_PER_CALL = 500;
 const MAX_DATAPOINTS_PER_RESPONSE = 100_800;
 const SNAPSHOT_PERIOD_SECONDS = 3600;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 const QUERY_ID = /^[a-z][a-zA-Z0-9_]*$/;
 
 /** CloudWatch keeps finer periods only for recent data (aws-facts.md); ask for them later and nothing comes back. */

@@ -2,14 +2,13 @@
 // derived from the snapshot's `trafficByService` (what flow logs on the NAT gateways attributed over the metric
 // window): spread evenly over that window, logged only while a flow log existed, each byte seen as AWS logs it
 // on a NAT interface (ingress once when entering the gateway, egress once when leaving it).
+import { HOUR_MS, MS_PER_SECOND } from '../domain/time-units';
 import { derivedId } from './ec2/ids';
 import { type FlowLogState, flowLogState, type SimFlowLog, type SimFlowRecord } from './flow-log-state';
 import { prefixListCidrsOf } from './prefix-list-cidrs';
 import type { SimAccount } from './sim-account';
 import type { SnapshotNatGateway } from './snapshot-schema';
 
-const HOUR_MS = 3_600_000;
-const MS_PER_SECOND = 1000;
 const INTERNET_HOST = '198.51.100.80';
 const TYPICAL_PACKET_BYTES = 1400;
 const EVEN_SPLIT = 0.5;

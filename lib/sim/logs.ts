@@ -1,5 +1,6 @@
 // CloudWatch Logs on the simulated account: log groups with retention, and Logs Insights queries answered over
 // the flow-log lines of the group (Running on the first poll, then Complete), with AWS's error codes.
+
 import type {
   CreateLogGroupRequest,
   DescribeLogGroupsRequest,
@@ -9,6 +10,7 @@ import type {
   StartQueryRequest,
   StopQueryRequest,
 } from '@aws-sdk/client-cloudwatch-logs';
+import { MS_PER_SECOND } from '../domain/time-units';
 import { hexDigest } from './ec2/ids';
 import { type FlowLogState, flowLogState, type SimQuery } from './flow-log-state';
 import { logLines } from './flow-records';
@@ -21,7 +23,6 @@ const RETENTION_DAYS = new Set([
 const LOG_GROUP_NAME = /^[\w\-/.#]{1,512}$/;
 const DESCRIBE_LIMIT = { min: 1, max: 50 };
 const MAX_QUERY_ROWS = 10_000;
-const MS_PER_SECOND = 1000;
 
 function invalidParameter(sim: SimAccount, message: string): Error {
   return sim.error('CloudWatchLogs', 'InvalidParameterException', message);

@@ -1,8 +1,10 @@
 // A Runtime whose clients, clock and waits are the simulated account's.
 
+import type { TrafficAttribution } from '../domain/analysis/traffic-attribution';
 import type { MetricWindow, TrafficByService } from '../domain/metric-series';
+import { HOUR_MS } from '../domain/time-units';
 import { type Progress, type Runtime, SILENT_PROGRESS } from '../runtime';
-import type { TrafficAttribution } from '../use-cases/analyze';
+
 import type { SimAccount } from './sim-account';
 import { SIM_WAIT_TIMINGS, type SimulatedAccount } from './simulated-account';
 
@@ -17,8 +19,6 @@ export function simRuntime(account: SimulatedAccount, progress: Progress = SILEN
     progress,
   };
 }
-
-const HOUR_MS = 3_600_000;
 
 /** Share of a gateway's processed bytes (over all snapshot hours) that falls inside the window. */
 function windowShare(sim: SimAccount, natGatewayId: string, window: MetricWindow): number {

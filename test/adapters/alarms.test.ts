@@ -8,8 +8,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alarmTags, deleteAlarms, describeAlarms, putAlarm } from '../../lib/aws/alarms';
-import { failoverAlarmSpec } from '../../lib/domain/failover-alarm-spec';
-import { DEFAULT_FAILOVER_SETTINGS } from '../../lib/domain/failover-settings';
+import { failoverAlarmSpec } from '../../lib/domain/failover/failover-alarm-spec';
+import { DEFAULT_FAILOVER_SETTINGS } from '../../lib/domain/failover/failover-settings';
 import type { NatGateway } from '../../lib/domain/model';
 
 const cloudwatchMock = mockClient(CloudWatchClient);

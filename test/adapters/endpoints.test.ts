@@ -8,7 +8,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyEndpointPlan } from '../../lib/aws/endpoints';
-import type { EndpointPlan, EndpointStep } from '../../lib/domain/endpoint-plan';
+import type { EndpointPlan, EndpointStep } from '../../lib/domain/endpoints/endpoint-plan';
 
 const ec2 = mockClient(EC2Client);
 const client = new EC2Client({ region: 'us-east-1' });

@@ -9,7 +9,7 @@ import { CreateFlowLogsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFlowLogs, ensureLogGroup } from '../../lib/aws/flow-logs';
-import { FLOW_LOG_FORMAT } from '../../lib/domain/flow-log-query';
+import { FLOW_LOG_FORMAT } from '../../lib/domain/endpoints/flow-log-query';
 
 const ec2 = mockClient(EC2Client);
 const logs = mockClient(CloudWatchLogsClient);

@@ -8,11 +8,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchGatewayMetrics, MAX_QUERIES_PER_REQUEST, type MetricRequest } from '../../lib/aws/metrics';
 import { type MetricWindow, NAT_METRICS } from '../../lib/domain/metric-series';
+import { HOUR_MS } from '../../lib/domain/time-units';
 
 const cloudwatchMock = mockClient(CloudWatchClient);
 const cloudwatch = new CloudWatchClient({ region: 'us-east-1' });
 
-const HOUR_MS = 3_600_000;
 const START = new Date('2026-11-02T00:00:00Z');
 const THREE_HOURS: MetricWindow = {
   start: START,

@@ -3,8 +3,8 @@ import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchNatGatewayPrices } from '../../lib/aws/price-list';
-import { PriceListParseError } from '../../lib/domain/price-list-parse';
-import { priceListEntry } from '../unit/price-list-entries';
+import { PriceListParseError } from '../../lib/domain/pricing/price-list-parse';
+import { priceListEntry } from '../unit/pricing/price-list-entries';
 
 const pricing = mockClient(PricingClient);
 const client = new PricingClient({ region: 'us-east-1' });

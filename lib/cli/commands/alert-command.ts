@@ -1,9 +1,9 @@
 // nat-optimizer alert: the daily cost alert for one day, on a snapshot or a real account (read-only unless --apply).
 import type { Command } from 'commander';
-import { AlertDateError } from '../../domain/alert-calendar';
+import { AlertDateError } from '../../domain/alerts/alert-calendar';
 import { BadInputError } from '../../errors';
 import { renderAlertTable } from '../../report/alert-table';
-import { runCostAlert } from '../../use-cases/cost-alert';
+import { runCostAlert } from '../../use-cases/alerts/cost-alert';
 import { type CommonOptions, emit, openContext, outputFormat } from '../cli-context';
 import { withCommonOptions } from '../common-options';
 
@@ -31,7 +31,7 @@ export function registerAlert(program: Command): void {
     if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) {
       throw new BadInputError(`--date must be a day YYYY-MM-DD, got "${options.date}"`);
     }
-    const context = await openContext(options);
+    const context = await openContext(options, 'costAlert');
     const topicArn =
       options.topicArn ??
       (context.sim && !context.config.core.topicArn

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { renderAnalysisHtml } from '../../report/analysis-html';
 import { renderAnalysisMarkdown } from '../../report/analysis-markdown';
 import { renderAnalysisTable } from '../../report/analysis-table';
-import { runNightlyAnalysis } from '../../use-cases/analyze';
+import { runNightlyAnalysis } from '../../use-cases/analysis/analyze';
 import { type CommonOptions, emit, openContext, outputFormat } from '../cli-context';
 import { withCommonOptions } from '../common-options';
 
@@ -15,7 +15,7 @@ export function registerAnalyze(program: Command): void {
       .option('--topic-arn <arn>', 'with --apply (or on a snapshot): publish the report to this SNS topic'),
   ).action(async (options: CommonOptions & { topicArn?: string }) => {
     const format = outputFormat(options);
-    const context = await openContext(options);
+    const context = await openContext(options, 'analyze');
     const config = options.topicArn
       ? { ...context.config, core: { ...context.config.core, topicArn: options.topicArn } }
       : context.config;

@@ -5,14 +5,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { isRoleArn, LOG_RETENTION_DAYS, stackFlowLogGroup } from '../../config/endpoints-config';
-import { GATEWAY_ENDPOINT_SERVICES, type GatewayEndpointService } from '../../domain/endpoint-plan';
-import { parseEndpointPolicy } from '../../domain/endpoint-policy';
+import { GATEWAY_ENDPOINT_SERVICES, type GatewayEndpointService } from '../../domain/endpoints/endpoint-plan';
+import { parseEndpointPolicy } from '../../domain/endpoints/endpoint-policy';
 import { BadInputError } from '../../errors';
 import { renderEndpointsMarkdown } from '../../report/endpoints-markdown';
 import { renderEndpointsTable, renderFlowLogSetupTable } from '../../report/endpoints-table';
-import { runEndpoints } from '../../use-cases/endpoints';
-import { configuredAttribution } from '../../use-cases/flow-log-attribution';
-import { runFlowLogSetup } from '../../use-cases/flow-log-setup';
+import { runEndpoints } from '../../use-cases/endpoints/endpoints';
+import { configuredAttribution } from '../../use-cases/endpoints/flow-log-attribution';
+import { runFlowLogSetup } from '../../use-cases/endpoints/flow-log-setup';
 import { type CommonOptions, emit, openContext, outputFormat } from '../cli-context';
 import { withCommonOptions } from '../common-options';
 
@@ -88,7 +88,7 @@ function registerEndpoints(program: Command): void {
       ...(await policyFile(options.policy).then((doc) => (doc ? { policyDocument: doc } : {}))),
       ...(options.service ? { services: services(options.service) } : {}),
     };
-    const context = await openContext(options);
+    const context = await openContext(options, 'endpoints');
     const runtime = { ...context.runtime, apply: options.apply === true };
     const attribution = context.sim ? context.attribution : configuredAttribution(runtime, context.config);
     const result = await runEndpoints(runtime, context.config, attribution, request);
@@ -128,7 +128,7 @@ function registerFlowLogs(program: Command): void {
     const format = outputFormat(options);
     if (format !== 'json' && format !== 'table')
       throw new BadInputError('flow-logs setup prints table or json');
-    const context = await openContext(options);
+    const context = await openContext(options, 'endpoints');
     const { endpoints } = context.config;
     if (!/^[A-Za-z0-9-]{1,64}$/.test(options.stage)) {
       throw new BadInputError(`--stage must be a stage name such as prod, got "${options.stage}"`);

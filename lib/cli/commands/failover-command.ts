@@ -5,14 +5,14 @@ import {
   type AlarmStateChangeEvent,
   alarmStateChangeSchema,
   gatewayOfAlarmEvent,
-} from '../../domain/failover-event';
-import { FAILOVER_ALARM_PREFIX } from '../../domain/failover-tags';
+} from '../../domain/failover/failover-event';
+import { FAILOVER_ALARM_PREFIX } from '../../domain/failover/failover-opt-in';
 import { BadInputError, IncompleteRunError } from '../../errors';
 import { renderAlarmSyncTable, renderFailoverTable } from '../../report/failover-table';
 import { applyAlarmStateChange } from '../../sim/alarms';
 import type { SimAccount } from '../../sim/sim-account';
-import { syncFailoverAlarms } from '../../use-cases/alarm-sync';
-import { handleAlarmEvent, recheckFailovers } from '../../use-cases/failover';
+import { syncFailoverAlarms } from '../../use-cases/failover/alarm-sync';
+import { handleAlarmEvent, recheckFailovers } from '../../use-cases/failover/failover';
 import { type CliContext, type CommonOptions, emit, openContext, outputFormat } from '../cli-context';
 import { withCommonOptions } from '../common-options';
 
@@ -57,7 +57,10 @@ function replayOnSimulatedAccount(sim: SimAccount, event: AlarmStateChangeEvent)
 }
 
 /** On a snapshot without a topic, messages go to a topic of the simulated account (recorded, never sent). */
-function withTopic(context: CliContext, topicArn: string | undefined): CliContext['config'] {
+function withTopic(
+  context: CliContext<'failover'>,
+  topicArn: string | undefined,
+): CliContext<'failover'>['config'] {
   const { config, sim } = context;
   const topic =
     topicArn ??
@@ -88,7 +91,7 @@ export function registerFailover(program: Command): void {
     if (options.event && options.at)
       throw new BadInputError('--at goes with --recheck; with --event the clock follows the event');
     const event = options.event ? await readEvent(options.event) : undefined;
-    const context = await openContext(options);
+    const context = await openContext(options, 'failover');
     const config = withTopic(context, options.topicArn);
     if (!event) {
       const result = await recheckFailovers(context.runtime, config);
@@ -116,7 +119,7 @@ export function registerFailover(program: Command): void {
   ).action(async (options: CommonOptions) => {
     const format = outputFormat(options);
     if (format === 'md' || format === 'html') throw new BadInputError('alarms sync prints table or json');
-    const context = await openContext(options);
+    const context = await openContext(options, 'alarmSync');
     const summary = await syncFailoverAlarms(context.runtime, context.config);
     await emit(format === 'json' ? JSON.stringify(summary, null, 2) : renderAlarmSyncTable(summary), options);
     await context.finish();

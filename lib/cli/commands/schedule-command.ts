@@ -1,17 +1,12 @@
 // nat-optimizer schedule: one scheduler run at an instant, or a replayed period on a snapshot.
+
 import type { Command } from 'commander';
+import { MINUTE_MS, MINUTES_PER_HOUR } from '../../domain/time-units';
 import { BadInputError, IncompleteRunError } from '../../errors';
 import { renderReplayTable, renderScheduleTable } from '../../report/schedule-table';
-import { runSchedule } from '../../use-cases/schedule';
-import { replaySchedule } from '../../use-cases/schedule-replay';
-import {
-  type CliContext,
-  type CommonOptions,
-  emit,
-  openContext,
-  outputFormat,
-  parseInstant,
-} from '../cli-context';
+import { runSchedule } from '../../use-cases/scheduler/schedule';
+import { replaySchedule } from '../../use-cases/scheduler/schedule-replay';
+import { type CommonOptions, emit, openContext, outputFormat, parseInstant } from '../cli-context';
 import { withCommonOptions } from '../common-options';
 
 interface ScheduleOptions extends CommonOptions {
@@ -21,7 +16,6 @@ interface ScheduleOptions extends CommonOptions {
 }
 
 const STEP = /^(\d+)(m|h)$/;
-const MINUTES_PER_HOUR = 60;
 /** A replay runs the scheduler once per step: a year of 5-minute steps is the most it takes. */
 const MAX_REPLAY_RUNS = 105_120;
 
@@ -36,9 +30,12 @@ export function parseStep(text: string): number {
 interface Printed {
   text: string;
   failed: number;
+  /** Writes --write-snapshot once the output is out. */
+  finish(): Promise<void>;
 }
 
-async function replay(context: CliContext, options: ScheduleOptions): Promise<Printed> {
+async function replay(options: ScheduleOptions): Promise<Printed> {
+  const context = await openContext(options, 'scheduleReplay');
   const { sim } = context;
   if (!sim) throw new BadInputError('--from/--to replays a period on a simulated account: pass --snapshot');
   if (!options.from || !options.to) throw new BadInputError('a replay needs both --from and --to');
@@ -47,7 +44,7 @@ async function replay(context: CliContext, options: ScheduleOptions): Promise<Pr
   const to = parseInstant(options.to, '--to');
   const stepMinutes = parseStep(options.step);
   if (to <= from) throw new BadInputError(`--to (${options.to}) must be after --from (${options.from})`);
-  if ((to.getTime() - from.getTime()) / (stepMinutes * 60_000) > MAX_REPLAY_RUNS) {
+  if ((to.getTime() - from.getTime()) / (stepMinutes * MINUTE_MS) > MAX_REPLAY_RUNS) {
     throw new BadInputError(`--from/--to/--step would mean more than ${MAX_REPLAY_RUNS} runs`);
   }
   const result = await replaySchedule(
@@ -57,10 +54,11 @@ async function replay(context: CliContext, options: ScheduleOptions): Promise<Pr
     { from, to, stepMinutes },
   );
   const text = outputFormat(options) === 'json' ? JSON.stringify(result, null, 2) : renderReplayTable(result);
-  return { text, failed: result.actions.filter((a) => a.result === 'failed').length };
+  return { text, failed: result.actions.filter((a) => a.result === 'failed').length, finish: context.finish };
 }
 
-async function once(context: CliContext, options: ScheduleOptions): Promise<Printed> {
+async function once(options: ScheduleOptions): Promise<Printed> {
+  const context = await openContext(options, 'schedule');
   let runtime = context.runtime;
   if (options.at && !context.sim) {
     // A real account's clock cannot be moved: --at there only asks what a run at that instant would plan.
@@ -72,7 +70,7 @@ async function once(context: CliContext, options: ScheduleOptions): Promise<Prin
   const result = await runSchedule(runtime, context.config);
   const text =
     outputFormat(options) === 'json' ? JSON.stringify(result, null, 2) : renderScheduleTable(result);
-  return { text, failed: result.actions.filter((a) => a.result === 'failed').length };
+  return { text, failed: result.actions.filter((a) => a.result === 'failed').length, finish: context.finish };
 }
 
 export function registerSchedule(program: Command): void {
@@ -91,10 +89,9 @@ export function registerSchedule(program: Command): void {
     if (format !== 'json' && format !== 'table') throw new BadInputError('schedule prints table or json');
     const isReplay = options.from !== undefined || options.to !== undefined;
     if (isReplay && options.at) throw new BadInputError('--at and --from/--to cannot be combined');
-    const context = await openContext(options);
-    const { text, failed } = isReplay ? await replay(context, options) : await once(context, options);
+    const { text, failed, finish } = isReplay ? await replay(options) : await once(options);
     await emit(text, options);
-    await context.finish();
+    await finish();
     if (failed > 0) throw new IncompleteRunError(`${failed} scheduler action(s) failed (see the output)`);
   });
 }

@@ -1,16 +1,17 @@
 // Demo part: the daily cost alert on a copy of the example account where one gateway's downloads jump on the last day.
+
 import { configWith } from '../../config';
+import { HOURS_PER_DAY } from '../../domain/time-units';
 import { renderAlertTable } from '../../report/alert-table';
 import { simRuntime, snapshotAttribution } from '../../sim/sim-runtime';
 import { createSimulatedAccount } from '../../sim/simulated-account';
 import { loadSnapshotFile } from '../../sim/snapshot-load';
 import type { Snapshot } from '../../sim/snapshot-schema';
 import { publishedMessages } from '../../sim/sns';
-import { runCostAlert } from '../../use-cases/cost-alert';
-import type { DemoSection } from './demo-sections';
+import { runCostAlert } from '../../use-cases/alerts/cost-alert';
+import type { DemoSection } from './demo-section';
 
 const JUMP_FACTOR = 4;
-const HOURS_PER_DAY = 24;
 
 /** The gateway with the most traffic after the busiest one: its last day's inbound bytes are multiplied. */
 function jumpOnLastDay(snapshot: Snapshot): string | undefined {
@@ -30,7 +31,7 @@ export async function alertDemo(examplePath: string): Promise<DemoSection> {
   const snapshot = await loadSnapshotFile(examplePath);
   const changed = jumpOnLastDay(snapshot);
   const account = createSimulatedAccount(snapshot);
-  const config = configWith({ AWS_REGION: snapshot.region });
+  const config = configWith('costAlert', { AWS_REGION: snapshot.region });
   const options = {
     topicArn: `arn:aws:sns:${snapshot.region}:${snapshot.accountId}:nat-optimizer-alerts`,
     attribution: snapshotAttribution(account.sim),

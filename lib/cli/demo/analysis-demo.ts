@@ -4,13 +4,13 @@ import { renderAnalysisTable } from '../../report/analysis-table';
 import { simRuntime, snapshotAttribution } from '../../sim/sim-runtime';
 import { createSimulatedAccount } from '../../sim/simulated-account';
 import { loadSnapshotFile } from '../../sim/snapshot-load';
-import { runAnalysis } from '../../use-cases/analyze';
-import type { DemoSection } from './demo-sections';
+import { runAnalysis } from '../../use-cases/analysis/analyze';
+import type { DemoSection } from './demo-section';
 
 export async function analysisDemo(examplePath: string): Promise<DemoSection> {
   const snapshot = await loadSnapshotFile(examplePath);
   const account = createSimulatedAccount(snapshot);
-  const config = configWith({ AWS_REGION: snapshot.region });
+  const config = configWith('analyze', { AWS_REGION: snapshot.region });
   const result = await runAnalysis(simRuntime(account), config, snapshotAttribution(account.sim));
   return {
     title: `Nightly analysis — account ${snapshot.accountId}, ${snapshot.region}`,

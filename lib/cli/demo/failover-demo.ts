@@ -1,9 +1,11 @@
 // Demo part: a failover drill on the example account. prod-nat-a's alarm fires, its routes go to another AZ;
 // an OK inside the minimum hold changes nothing; the 5-minute recheck after the hold moves them back.
+
 import { configWith } from '../../config';
-import type { AlarmStateChangeEvent, AlarmStateValue } from '../../domain/failover-event';
-import type { FailoverAction } from '../../domain/failover-result';
-import { alarmNameFor } from '../../domain/failover-tags';
+import type { AlarmStateChangeEvent, AlarmStateValue } from '../../domain/failover/failover-event';
+import { alarmNameFor } from '../../domain/failover/failover-opt-in';
+import type { FailoverAction } from '../../domain/failover/failover-result';
+import { MINUTE_MS } from '../../domain/time-units';
 import { renderAlarmSyncTable, renderFailoverTable } from '../../report/failover-table';
 import { renderTextTable } from '../../report/text-table';
 import { applyAlarmStateChange } from '../../sim/alarms';
@@ -11,12 +13,11 @@ import { simRuntime } from '../../sim/sim-runtime';
 import { createSimulatedAccount } from '../../sim/simulated-account';
 import { loadSnapshotFile } from '../../sim/snapshot-load';
 import { publishedMessages } from '../../sim/sns';
-import { syncFailoverAlarms } from '../../use-cases/alarm-sync';
-import { handleAlarmEvent, recheckFailovers } from '../../use-cases/failover';
-import type { DemoSection } from './demo-sections';
+import { syncFailoverAlarms } from '../../use-cases/failover/alarm-sync';
+import { handleAlarmEvent, recheckFailovers } from '../../use-cases/failover/failover';
+import type { DemoSection } from './demo-section';
 
 const DRILL_GATEWAY_NAME = 'prod-nat-a';
-const MINUTE_MS = 60_000;
 const ALARM_AFTER_MINUTES = 3;
 const EARLY_OK_AFTER_MINUTES = 6;
 const RECHECK_AFTER_MINUTES = 15;
@@ -62,7 +63,7 @@ export async function failoverDemo(examplePath: string): Promise<DemoSection> {
   const account = createSimulatedAccount(snapshot);
   const { sim } = account;
   const runtime = simRuntime(account);
-  const config = configWith({
+  const config = configWith('failover', {
     AWS_REGION: snapshot.region,
     NAT_OPTIMIZER_TOPIC_ARN: `arn:aws:sns:${snapshot.region}:${snapshot.accountId}:nat-optimizer-alerts`,
   });

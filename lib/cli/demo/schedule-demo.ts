@@ -1,20 +1,21 @@
 // Demo part: a day of the example account's scheduled gateway (dev, Mon-Fri 07:00-19:00 Berlin) parked and unparked.
+
 import { configWith } from '../../config';
 import { USER_TAGS } from '../../domain/tag-keys';
+import { DAY_MS } from '../../domain/time-units';
 import { renderReplayTable } from '../../report/schedule-table';
 import { simRuntime } from '../../sim/sim-runtime';
 import { createSimulatedAccount } from '../../sim/simulated-account';
 import { loadSnapshotFile } from '../../sim/snapshot-load';
-import { replaySchedule } from '../../use-cases/schedule-replay';
-import type { DemoSection } from './demo-sections';
+import { replaySchedule } from '../../use-cases/scheduler/schedule-replay';
+import type { DemoSection } from './demo-section';
 
-const DAY_MS = 86_400_000;
 const STEP_MINUTES = 15;
 
 export async function scheduleDemo(examplePath: string): Promise<DemoSection> {
   const snapshot = await loadSnapshotFile(examplePath);
   const account = createSimulatedAccount(snapshot);
-  const config = configWith({ AWS_REGION: snapshot.region });
+  const config = configWith('scheduleReplay', { AWS_REGION: snapshot.region });
   const from = account.sim.now();
   const to = new Date(from.getTime() + DAY_MS);
   const clock = { set: (at: Date) => account.sim.setClock(at) };
@@ -27,7 +28,7 @@ export async function scheduleDemo(examplePath: string): Promise<DemoSection> {
     .filter((g) => g.tags[USER_TAGS.schedule] !== undefined)
     .map(
       (g) =>
-        `${g.tags.Name ?? g.natGatewayId} (${g.natGatewayId}): ${g.tags[USER_TAGS.schedule]} ${g.tags[USER_TAGS.timezone] ?? config.core.defaultTimezone}`,
+        `${g.tags.Name ?? g.natGatewayId} (${g.natGatewayId}): ${g.tags[USER_TAGS.schedule]} ${g.tags[USER_TAGS.timezone] ?? config.schedule.settings.defaultTimezone}`,
     );
   const intro = [
     `The scheduler runs every ${STEP_MINUTES} minutes for one day from ${result.from}. Opted in:`,

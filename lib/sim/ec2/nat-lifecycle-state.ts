@@ -1,11 +1,11 @@
 // Time-driven NAT gateway states: pending → available|failed, deleting → deleted, then gone.
 // The schedule lives in a side map so snapshots only carry what AWS shows (state, createTime, deleteTime).
+import { MS_PER_SECOND } from '../../domain/time-units';
 import type { SimAccount } from '../sim-account';
 import type { SnapshotNatGateway } from '../snapshot-schema';
 
 /** AWS removes a failed gateway from describe results after about an hour. */
 export const FAILED_VISIBLE_SECONDS = 3600;
-const MS_PER_SECOND = 1000;
 
 /** States in which a gateway holds its Elastic IPs, counts against the AZ quota and is billed. */
 export const LIVE_STATES: ReadonlySet<string> = new Set(['pending', 'available', 'deleting']);

@@ -1,0 +1,68 @@
+// The shape of one analysis run (CLI `analyze --json`, the nightly report, the tags written back).
+import type { Prices } from '../pricing/prices';
+
+export const FINDING_CODES = [
+  'IDLE',
+  'UNROUTED',
+  'OFF_HOURS_CANDIDATE',
+  'GATEWAY_ENDPOINT_S3',
+  'GATEWAY_ENDPOINT_DYNAMODB',
+  'CROSS_AZ',
+  'PORT_ALLOCATION_ERRORS',
+  'PACKET_DROPS',
+  'SINGLE_AZ',
+  'MALFORMED_TAG',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export type Severity = 'info' | 'low' | 'medium' | 'high';
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** One or two sentences a person understands: what was seen, why it matters, what to do. */
+  message: string;
+  /** USD per month; null where no saving can be computed (e.g. a reliability finding). */
+  estimatedMonthlySavings: number | null;
+  /** For OFF_HOURS_CANDIDATE: a `nat-optimizer:schedule` value derived from the traffic profile. */
+  proposedSchedule?: string;
+  /** Machine-readable figures behind the message (route table ids, bytes, ratios…). */
+  details?: Record<string, unknown>;
+}
+
+export interface GatewayCost {
+  hourly: number;
+  dataProcessing: number;
+  total: number;
+}
+
+export interface GatewayAnalysis {
+  natGatewayId: string;
+  name: string;
+  vpcId: string;
+  availabilityZone: string;
+  subnetId: string;
+  state: string;
+  connectivityType: string;
+  /** Billed hours of the gateway inside the window. */
+  billedHours: number;
+  processedBytes: number;
+  cost: GatewayCost;
+  projectedMonthlyCost: number;
+  /** Route tables whose routes target this gateway. */
+  routeTableIds: string[];
+  /** Processed bytes per metric period (hourly), for charts. */
+  hourlyProcessedBytes: number[];
+  findings: Finding[];
+}
+
+export interface AnalysisResult {
+  region: string;
+  generatedAt: string;
+  window: { start: string; end: string; hours: number };
+  prices: Prices;
+  natGateways: GatewayAnalysis[];
+  totals: { cost: number; projectedMonthlyCost: number; estimatedMonthlySavings: number };
+  /** Problems that did not stop the run (missing attribution, a malformed tag…). */
+  warnings: string[];
+}

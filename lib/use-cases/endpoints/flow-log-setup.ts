@@ -1,0 +1,97 @@
+// `flow-logs setup`: the opt-in that makes S3/DynamoDB attribution possible. One flow log per NAT gateway
+// network interface, in the query's format, into a log group with retention.
+
+import { createFlowLogs, describeFlowLogsTo, ensureLogGroup } from '../../aws/flow-logs';
+import { loadInventory } from '../../aws/inventory';
+import type { FlowLogSetupResult, GatewayFlowLog } from '../../domain/endpoints/endpoints-result';
+import { FLOW_LOG_FORMAT } from '../../domain/endpoints/flow-log-query';
+import { MANAGED_TAG } from '../../domain/tag-keys';
+import { BadInputError } from '../../errors';
+import type { Runtime } from '../../runtime';
+
+export interface FlowLogSetupOptions {
+  logGroupName: string;
+  /** Needed to create flow logs (not to plan them). */
+  deliveryRoleArn?: string;
+  retentionDays: number;
+  /** Only the gateways of these VPCs (all when absent). */
+  vpcIds?: string[];
+}
+
+const SETUP_STATES: ReadonlySet<string> = new Set(['available', 'pending']);
+
+function flowLogTags(logGroupName: string): Record<string, string> {
+  return { [MANAGED_TAG.key]: MANAGED_TAG.value, Name: `nat-optimizer nat flow log to ${logGroupName}` };
+}
+
+export async function runFlowLogSetup(
+  runtime: Runtime,
+  options: FlowLogSetupOptions,
+): Promise<FlowLogSetupResult> {
+  const { ec2, logs } = runtime.clients;
+  const inventory = await loadInventory(
+    ec2,
+    runtime.region,
+    options.vpcIds ? { vpcIds: options.vpcIds } : {},
+  );
+  const gateways = inventory.natGateways.filter((g) => SETUP_STATES.has(g.state));
+  const existing = await describeFlowLogsTo(ec2, options.logGroupName);
+  const plan: GatewayFlowLog[] = gateways.map((gateway) => {
+    const { networkInterfaceId } = gateway;
+    const base = {
+      natGatewayId: gateway.natGatewayId,
+      ...(networkInterfaceId ? { networkInterfaceId } : {}),
+    };
+    if (!networkInterfaceId) {
+      return { ...base, action: 'none', reason: 'no network interface reported', result: 'skipped' };
+    }
+    const present = existing.find((f) => f.resourceId === networkInterfaceId);
+    if (present?.logFormat === FLOW_LOG_FORMAT) {
+      return {
+        ...base,
+        action: 'none',
+        reason: `${present.flowLogId} already delivers to the group`,
+        result: 'skipped',
+      };
+    }
+    if (present) {
+      return {
+        ...base,
+        action: 'none',
+        reason: `${present.flowLogId} delivers another record format to the group: delete it or use another group`,
+        result: 'skipped',
+      };
+    }
+    return { ...base, action: 'create', reason: 'no flow log to the group', result: 'planned' };
+  });
+  const logGroup = { name: options.logGroupName, retentionDays: options.retentionDays };
+  if (!runtime.apply)
+    return { logGroup: { ...logGroup, result: 'planned' }, logFormat: FLOW_LOG_FORMAT, gateways: plan };
+  if (!options.deliveryRoleArn) {
+    throw new BadInputError(
+      'creating flow logs needs the delivery role (NAT_OPTIMIZER_FLOW_LOG_ROLE_ARN, --role-arn)',
+    );
+  }
+
+  const group = await ensureLogGroup(logs, { ...logGroup, tags: { [MANAGED_TAG.key]: MANAGED_TAG.value } });
+  const toCreate = plan.flatMap((g) =>
+    g.action === 'create' && g.networkInterfaceId ? [g.networkInterfaceId] : [],
+  );
+  const created = await createFlowLogs(ec2, {
+    interfaceIds: toCreate,
+    logGroupName: options.logGroupName,
+    deliveryRoleArn: options.deliveryRoleArn,
+    logFormat: FLOW_LOG_FORMAT,
+    tags: flowLogTags(options.logGroupName),
+  });
+  const gatewaysDone = plan.map((g): GatewayFlowLog => {
+    if (g.action !== 'create') return g;
+    const failure = created.failed.find((f) => f.resourceId === g.networkInterfaceId);
+    return failure ? { ...g, result: 'failed', error: failure.error } : { ...g, result: 'done' };
+  });
+  return {
+    logGroup: { ...logGroup, result: group.outcome },
+    logFormat: FLOW_LOG_FORMAT,
+    gateways: gatewaysDone,
+  };
+}
