@@ -93,10 +93,11 @@ export function importsOf(from: string, source: string): Omit<ImportEdge, 'to'>[
     }
     for (const [key, value] of Object.entries(node)) {
       if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments') continue;
-      if (Array.isArray(value))
-        for (const child of value)
-          if (isNode(child)) visit(child);
-          else if (isNode(value)) visit(value);
+      if (Array.isArray(value)) {
+        for (const child of value) if (isNode(child)) visit(child);
+      } else if (isNode(value)) {
+        visit(value);
+      }
     }
   };
   visit(ast.program as unknown as Node);
