@@ -2,8 +2,8 @@
 
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { MAX_QUERIES_PER_REQUEST } from '../lib/aws/metrics';
 import { buildFullConfig } from '../lib/config';
+import { MAX_METRIC_QUERIES_PER_REQUEST } from '../lib/domain/aws-limits';
 import { ANALYSIS_METRICS, analysisWindow } from '../lib/domain/metric-series';
 import { HOUR_MS } from '../lib/domain/time-units';
 import type { SimAccount } from '../lib/sim/sim-account';
@@ -75,8 +75,8 @@ export function describeCallCount(run: AnalysisRun): number {
 /** Requests per batch of up to 500 queries, each returning `hours` datapoints. */
 function expectedRequests(queries: number, hours: number): number {
   let requests = 0;
-  for (let left = queries; left > 0; left -= MAX_QUERIES_PER_REQUEST) {
-    const batch = Math.min(left, MAX_QUERIES_PER_REQUEST);
+  for (let left = queries; left > 0; left -= MAX_METRIC_QUERIES_PER_REQUEST) {
+    const batch = Math.min(left, MAX_METRIC_QUERIES_PER_REQUEST);
     requests += Math.ceil((batch * hours) / MAX_DATAPOINTS_PER_RESPONSE);
   }
   return requests;
@@ -142,7 +142,7 @@ export async function measureAnalysis(gateways: number, repeats: number): Promis
     hours,
     generateMs,
     runs,
-    getMetricDataTarget: Math.ceil(queries / MAX_QUERIES_PER_REQUEST),
+    getMetricDataTarget: Math.ceil(queries / MAX_METRIC_QUERIES_PER_REQUEST),
     getMetricDataExpected: expectedRequests(queries, hours),
     describeCallsWithoutMetrics: describeCalls(withoutMetrics.run.calls),
     findings,

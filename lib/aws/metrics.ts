@@ -1,10 +1,12 @@
 // NAT gateway metrics with GetMetricData: up to 500 queries per request, following NextToken, never a call per metric.
+
 import {
   type CloudWatchClient,
   type MetricDataQuery,
   paginateGetMetricData,
 } from '@aws-sdk/client-cloudwatch';
 import pLimit from 'p-limit';
+import { MAX_METRIC_QUERIES_PER_REQUEST } from '../domain/aws-limits';
 import {
   type GatewayMetrics,
   type MetricSeries,
@@ -13,7 +15,6 @@ import {
   statisticFor,
 } from '../domain/metric-series';
 
-export const MAX_QUERIES_PER_REQUEST = 500;
 /** Requests in flight at once: well under CloudWatch's 50 GetMetricData requests/s per region. */
 const CONCURRENT_REQUESTS = 4;
 
@@ -67,7 +68,7 @@ export async function fetchGatewayMetrics(
     const perGateway = result[request.natGatewayId];
     if (perGateway) perGateway[request.metric] = emptySeries(window, buckets);
   }
-  const batches = chunk(requests, MAX_QUERIES_PER_REQUEST);
+  const batches = chunk(requests, MAX_METRIC_QUERIES_PER_REQUEST);
   const limit = pLimit(CONCURRENT_REQUESTS);
   await Promise.all(
     batches.map((batch) =>

@@ -1,9 +1,8 @@
 // Tag writes. DeleteTags without keys would wipe every user tag of a resource: this module never sends that.
-import { CreateTagsCommand, DeleteTagsCommand, type EC2Client } from '@aws-sdk/client-ec2';
-import type { Tags } from '../domain/model';
 
-/** CreateTags takes up to 1,000 resources per call. */
-const MAX_RESOURCES_PER_CALL = 1000;
+import { CreateTagsCommand, DeleteTagsCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { MAX_RESOURCES_PER_TAG_CALL } from '../domain/aws-limits';
+import type { Tags } from '../domain/model';
 
 export class TagWriteError extends Error {
   override name = 'TagWriteError';
@@ -12,10 +11,10 @@ export class TagWriteError extends Error {
 export async function writeTags(ec2: EC2Client, resourceIds: string[], tags: Tags): Promise<void> {
   const entries = Object.entries(tags);
   if (entries.length === 0 || resourceIds.length === 0) return;
-  for (let i = 0; i < resourceIds.length; i += MAX_RESOURCES_PER_CALL) {
+  for (let i = 0; i < resourceIds.length; i += MAX_RESOURCES_PER_TAG_CALL) {
     await ec2.send(
       new CreateTagsCommand({
-        Resources: resourceIds.slice(i, i + MAX_RESOURCES_PER_CALL),
+        Resources: resourceIds.slice(i, i + MAX_RESOURCES_PER_TAG_CALL),
         Tags: entries.map(([Key, Value]) => ({ Key, Value })),
       }),
     );
@@ -27,10 +26,10 @@ export async function removeTags(ec2: EC2Client, resourceIds: string[], keys: st
   if (keys.length === 0 || resourceIds.length === 0) return;
   if (keys.some((key) => key.trim() === ''))
     throw new TagWriteError('refusing to delete a tag with an empty key');
-  for (let i = 0; i < resourceIds.length; i += MAX_RESOURCES_PER_CALL) {
+  for (let i = 0; i < resourceIds.length; i += MAX_RESOURCES_PER_TAG_CALL) {
     await ec2.send(
       new DeleteTagsCommand({
-        Resources: resourceIds.slice(i, i + MAX_RESOURCES_PER_CALL),
+        Resources: resourceIds.slice(i, i + MAX_RESOURCES_PER_TAG_CALL),
         Tags: keys.map((Key) => ({ Key })),
       }),
     );

@@ -112,6 +112,9 @@ export function defaultRouteTarget(table: RouteTable): string | undefined {
 /** Gateways that exist (are billed and can carry traffic). */
 export const LIVE_STATES: ReadonlySet<NatGatewayState> = new Set(['pending', 'available', 'deleting']);
 
+/** Gateways that exist and are not going away: they can be tagged, alarmed, reused, and go on being billed. */
+export const UP_STATES: ReadonlySet<NatGatewayState> = new Set(['pending', 'available']);
+
 export function nameOf(resource: { tags: Tags }, fallback: string): string {
   return resource.tags.Name ?? fallback;
 }

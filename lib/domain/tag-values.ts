@@ -1,8 +1,8 @@
 // Contract 1: what a tag value may hold, and how numbers and instants are written into one.
 
+import { MAX_TAG_VALUE_LENGTH } from './aws-limits';
 /** Letters, digits, spaces and + - = . _ : / @ only: also what makes a value safe inside single quotes in a shell. */
 export const TAG_VALUE_PATTERN = /^[A-Za-z0-9 +\-=._:/@]*$/;
-export const MAX_TAG_VALUE_LENGTH = 256;
 
 export class TagValueError extends Error {
   override name = 'TagValueError';

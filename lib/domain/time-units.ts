@@ -11,3 +11,6 @@ export const DAY_MS = HOURS_PER_DAY * HOUR_MS;
 export const MINUTES_PER_DAY = HOURS_PER_DAY * MINUTES_PER_HOUR;
 export const DAYS_PER_WEEK = 7;
 export const HOURS_PER_WEEK = HOURS_PER_DAY * DAYS_PER_WEEK;
+
+/** A calendar date as tags, settings and flags write it: YYYY-MM-DD (validity is checked by luxon). */
+export const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;

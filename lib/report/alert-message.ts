@@ -4,11 +4,12 @@
 import type { AlertDecisionContext } from '../domain/alerts/alert-context';
 import type { CostAlert, GatewayTagProblem } from '../domain/alerts/alert-model';
 import type { AlertNotification } from '../domain/alerts/alert-result';
+import { MAX_SNS_SUBJECT_CHARS } from '../domain/aws-limits';
 import { ALERT_TAGS } from '../domain/tag-keys';
 import { alertLine, alertSection, alertSubject } from './alert-text';
 import { priceSourceLabel } from './analysis-summary';
 import { formatPrice, formatUsd, plural } from './format-numbers';
-import { SUBJECT_MAX_CHARS, snsSubject } from './sns-subject';
+import { snsSubject } from './sns-subject';
 import { truncate } from './text-table';
 
 /** The body is cut well before the limit: what is left out is counted and named in the last line. */
@@ -83,7 +84,7 @@ export function composeAlertMessage(
   if (!top) throw new RangeError('composeAlertMessage needs at least one alert');
   const more = alerts.length > 1 ? ` +${alerts.length - 1} more` : '';
   const tail = [...problemLines(problems), ...footer(context)];
-  const reserve = bytes(tail.join('\n')) + SUBJECT_MAX_CHARS;
+  const reserve = bytes(tail.join('\n')) + MAX_SNS_SUBJECT_CHARS;
   const body = [...header(context, 'NAT gateway cost alert'), '', counts(alerts)];
   const sections = alerts.slice(0, DETAILED_ALERTS).flatMap((a) => ['', RULE, alertSection(a, context)]);
   const others = alerts.slice(DETAILED_ALERTS).map((a) => alertLine(a, context));

@@ -3,12 +3,12 @@
 import type { TrafficCause } from '../domain/alerts/alert-cause';
 import type { AlertDecisionContext, AlertedGateway } from '../domain/alerts/alert-context';
 import type { CostAlert } from '../domain/alerts/alert-model';
+import { MAX_SNS_SUBJECT_CHARS } from '../domain/aws-limits';
 import { ALERT_TAGS } from '../domain/tag-keys';
 import { formatGib, formatPrice, formatUsd } from './format-numbers';
-import { asciiLine, SUBJECT_MAX_CHARS } from './sns-subject';
-import { singleLine, truncate, wrapText } from './text-table';
+import { asciiLine } from './sns-subject';
+import { EMAIL_LINE_WIDTH, singleLine, truncate, wrapText } from './text-table';
 
-const LINE_WIDTH = 76;
 const INDENT = '  ';
 const FINDING_CHARS = 600;
 const MAX_FINDINGS = 4;
@@ -42,15 +42,17 @@ export function alertSubject(alert: CostAlert, context: AlertDecisionContext, su
   const id = alert.natGatewayId ?? context.region;
   let name = asciiLine(displayName(context.gateways.get(id), id)) || id;
   let subject = asciiLine(`${subjectParts(alert, context, name)}${suffix}`);
-  while (subject.length > SUBJECT_MAX_CHARS && name.length > MIN_NAME_CHARS) {
-    name = `${name.slice(0, Math.max(MIN_NAME_CHARS, name.length - (subject.length - SUBJECT_MAX_CHARS) - 3))}...`;
+  while (subject.length > MAX_SNS_SUBJECT_CHARS && name.length > MIN_NAME_CHARS) {
+    name = `${name.slice(0, Math.max(MIN_NAME_CHARS, name.length - (subject.length - MAX_SNS_SUBJECT_CHARS) - 3))}...`;
     subject = asciiLine(`${subjectParts(alert, context, name)}${suffix}`);
   }
-  return subject.length <= SUBJECT_MAX_CHARS ? subject : `${subject.slice(0, SUBJECT_MAX_CHARS - 3)}...`;
+  return subject.length <= MAX_SNS_SUBJECT_CHARS
+    ? subject
+    : `${subject.slice(0, MAX_SNS_SUBJECT_CHARS - 3)}...`;
 }
 
 function paragraph(text: string, indent = INDENT): string[] {
-  return wrapText(text, LINE_WIDTH - indent.length).map((line) => `${indent}${line}`);
+  return wrapText(text, EMAIL_LINE_WIDTH - indent.length).map((line) => `${indent}${line}`);
 }
 
 export function causeText(cause: TrafficCause | undefined): string {

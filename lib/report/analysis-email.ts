@@ -16,7 +16,7 @@ import {
 import { formatCount, formatGib, formatPrice, formatUsd, formatUsdWhole, plural } from './format-numbers';
 import { formatWindow } from './format-time';
 import { snsSubject } from './sns-subject';
-import { singleLine, truncate, wrapText } from './text-table';
+import { EMAIL_LINE_WIDTH, singleLine, truncate, wrapText } from './text-table';
 
 export interface AnalysisEmail {
   subject: string;
@@ -29,7 +29,6 @@ export const EMAIL_TOP_FINDINGS = 10;
 export const EMAIL_TOP_GATEWAYS = 50;
 export const EMAIL_TOP_SUGGESTIONS = 20;
 export const EMAIL_TOP_WARNINGS = 20;
-const LINE_WIDTH = 76;
 const NAME_CHARS = 40;
 const MESSAGE_CHARS = 600;
 const WARNING_CHARS = 300;
@@ -40,7 +39,7 @@ function name(gateway: GatewayAnalysis): string {
 }
 
 function indented(text: string, indent: string): string[] {
-  return wrapText(text, LINE_WIDTH - indent.length).map((line) => `${indent}${line}`);
+  return wrapText(text, EMAIL_LINE_WIDTH - indent.length).map((line) => `${indent}${line}`);
 }
 
 /** "  - text" with continuation lines under the text. */

@@ -1,5 +1,8 @@
 // Plain-text tables and text fitting for terminals and emails. Widths ignore ANSI colour codes.
 
+/** Plain-text email lines: fits every mail client without rewrapping. */
+export const EMAIL_LINE_WIDTH = 76;
+
 export type Align = 'left' | 'right';
 
 export interface TextTableOptions {

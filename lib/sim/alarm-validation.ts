@@ -1,8 +1,9 @@
 // PutMetricAlarm's validation in the simulated account, with CloudWatch's error codes.
+
 import type { MetricDataQuery, PutMetricAlarmInput } from '@aws-sdk/client-cloudwatch';
+import { MAX_TAGS_PER_RESOURCE } from '../domain/aws-limits';
 import type { SimAccount } from './sim-account';
 
-export const MAX_TAGS = 50;
 const MAX_METRICS = 10;
 const MAX_NAME_LENGTH = 255;
 const QUERY_ID = /^[a-z][a-zA-Z0-9_]*$/;
@@ -57,6 +58,7 @@ export function checkAlarm(sim: SimAccount, input: PutMetricAlarmInput): string 
   if (input.TreatMissingData !== undefined && !MISSING_DATA.includes(input.TreatMissingData)) {
     throw validationError(sim, `TreatMissingData must be one of ${MISSING_DATA.join(', ')}`);
   }
-  if ((input.Tags ?? []).length > MAX_TAGS) throw validationError(sim, `at most ${MAX_TAGS} tags`);
+  if ((input.Tags ?? []).length > MAX_TAGS_PER_RESOURCE)
+    throw validationError(sim, `at most ${MAX_TAGS_PER_RESOURCE} tags`);
   return name;
 }

@@ -1,6 +1,7 @@
 // CloudWatch alarms of the simulated account: PutMetricAlarm, DescribeAlarms, DeleteAlarms and alarm tags.
 // Alarms live in the snapshot's `alarms[]` (alarmName, natGatewayId, state) with their definition and tags
 // kept beside them, so a written snapshot carries them on to the next command.
+
 import type {
   DeleteAlarmsInput,
   DescribeAlarmsInput,
@@ -9,7 +10,8 @@ import type {
   TagResourceInput,
 } from '@aws-sdk/client-cloudwatch';
 import { z } from 'zod';
-import { checkAlarm, MAX_TAGS, validationError } from './alarm-validation';
+import { MAX_TAGS_PER_RESOURCE } from '../domain/aws-limits';
+import { checkAlarm, validationError } from './alarm-validation';
 import type { SimAccount } from './sim-account';
 import type { Snapshot } from './snapshot-schema';
 
@@ -148,8 +150,8 @@ export function registerAlarms(sim: SimAccount): void {
       ...tagsOf(alarm),
       ...Object.fromEntries((input.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
     };
-    if (Object.keys(tags).length > MAX_TAGS)
-      throw sim.error('CloudWatch', 'LimitExceededException', `at most ${MAX_TAGS} tags`);
+    if (Object.keys(tags).length > MAX_TAGS_PER_RESOURCE)
+      throw sim.error('CloudWatch', 'LimitExceededException', `at most ${MAX_TAGS_PER_RESOURCE} tags`);
     alarm.tags = tags;
     return {};
   });

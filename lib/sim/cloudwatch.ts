@@ -1,10 +1,10 @@
 // CloudWatch metrics of the simulated account: GetMetricData over the snapshot's hourly series.
 
 import type { GetMetricDataInput, MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import { MAX_METRIC_QUERIES_PER_REQUEST } from '../domain/aws-limits';
 import { DAY_MS, HOUR_MS } from '../domain/time-units';
 import type { SimAccount } from './sim-account';
 
-const MAX_QUERIES_PER_CALL = 500;
 const MAX_DATAPOINTS_PER_RESPONSE = 100_800;
 const SNAPSHOT_PERIOD_SECONDS = 3600;
 const QUERY_ID = /^[a-z][a-zA-Z0-9_]*$/;
@@ -59,11 +59,11 @@ function seriesFor(sim: SimAccount, query: MetricDataQuery, start: Date, end: Da
 export function registerCloudWatch(sim: SimAccount): void {
   sim.on<GetMetricDataInput>('CloudWatch', 'GetMetricData', (input) => {
     const queries = input.MetricDataQueries ?? [];
-    if (queries.length === 0 || queries.length > MAX_QUERIES_PER_CALL) {
+    if (queries.length === 0 || queries.length > MAX_METRIC_QUERIES_PER_REQUEST) {
       throw sim.error(
         'CloudWatch',
         'ValidationError',
-        `MetricDataQueries must hold 1 to ${MAX_QUERIES_PER_CALL} queries`,
+        `MetricDataQueries must hold 1 to ${MAX_METRIC_QUERIES_PER_REQUEST} queries`,
       );
     }
     const bad = queries.find((q) => !q.Id || !QUERY_ID.test(q.Id));

@@ -1,9 +1,10 @@
 // SNS of the simulated account: Publish is validated like AWS's and recorded.
+
 import type { PublishInput } from '@aws-sdk/client-sns';
+import { MAX_SNS_SUBJECT_CHARS } from '../domain/aws-limits';
 import type { SimAccount } from './sim-account';
 
 const MAX_MESSAGE_BYTES = 262_144;
-const MAX_SUBJECT_CHARS = 99;
 const MAX_MESSAGE_ATTRIBUTES = 10;
 
 export interface PublishedMessage {
@@ -33,7 +34,7 @@ export function registerSns(sim: SimAccount): void {
     }
     if (input.Subject !== undefined) {
       if (
-        input.Subject.length > MAX_SUBJECT_CHARS ||
+        input.Subject.length > MAX_SNS_SUBJECT_CHARS ||
         // printable ASCII only: no line breaks, control characters or other scripts
         !/^[\x20-\x7e]+$/.test(input.Subject) ||
         input.Subject.trim() === ''

@@ -6,7 +6,8 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchGatewayMetrics, MAX_QUERIES_PER_REQUEST, type MetricRequest } from '../../lib/aws/metrics';
+import { fetchGatewayMetrics, type MetricRequest } from '../../lib/aws/metrics';
+import { MAX_METRIC_QUERIES_PER_REQUEST } from '../../lib/domain/aws-limits';
 import { type MetricWindow, NAT_METRICS } from '../../lib/domain/metric-series';
 import { HOUR_MS } from '../../lib/domain/time-units';
 
@@ -53,7 +54,7 @@ describe('fetchGatewayMetrics', () => {
     const sizes = queriesSent().map((queries) => queries.length);
     expect(requests).toHaveLength(1400);
     expect(sizes).toHaveLength(3);
-    expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_QUERIES_PER_REQUEST);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_METRIC_QUERIES_PER_REQUEST);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(1400);
   });
 

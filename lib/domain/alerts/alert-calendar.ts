@@ -3,7 +3,7 @@
 
 import { DateTime } from 'luxon';
 import type { MetricWindow } from '../metric-series';
-import { HOUR_MS } from '../time-units';
+import { CALENDAR_DATE, HOUR_MS } from '../time-units';
 
 export interface CalendarDay {
   /** Local date, YYYY-MM-DD. */
@@ -29,7 +29,6 @@ export class AlertDateError extends Error {
   override name = 'AlertDateError';
 }
 
-const DATE_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * Periods GetMetricData accepts, largest first. Hourly unless a zone's midnight falls inside a UTC hour
  * (Asia/Kolkata +05:30, Asia/Kathmandu +05:45): then the largest period that lands on every midnight.
@@ -47,7 +46,7 @@ function calendarDay(start: DateTime): CalendarDay {
 }
 
 function parseDate(date: string, zone: string): DateTime {
-  const parsed = DATE_FORMAT.test(date) ? DateTime.fromISO(date, { zone }) : undefined;
+  const parsed = CALENDAR_DATE.test(date) ? DateTime.fromISO(date, { zone }) : undefined;
   if (!parsed?.isValid)
     throw new AlertDateError(`the alert date must be a calendar date YYYY-MM-DD, got "${date}"`);
   return parsed.startOf('day');

@@ -1,6 +1,7 @@
 // Which cost alerts a day calls for, which of them went out already, and what to remember once they are sent.
 
 import type { NatGateway } from '../model';
+import { UP_STATES } from '../model';
 import { roundMoney } from '../pricing/cost-model';
 import type { AlertCalendar } from './alert-calendar';
 import { trafficCause } from './alert-cause';
@@ -31,7 +32,6 @@ export interface AlertInput {
 }
 
 const SEVERITY_RANK: Record<AlertSeverity, number> = { high: 0, medium: 1 };
-const TAGGABLE_STATES = new Set(['pending', 'available']);
 
 function gatewayAlert(
   cost: GatewayDailyCost,
@@ -128,7 +128,7 @@ export function decideAlerts(input: AlertInput): AlertDecision {
   const memory: AlertMemory = {
     calendar,
     gateways,
-    taggable: input.gateways.filter((g) => TAGGABLE_STATES.has(g.state)),
+    taggable: input.gateways.filter((g) => UP_STATES.has(g.state)),
   };
   const tagProblems: GatewayTagProblem[] = [];
   const due = rankAlerts([

@@ -6,6 +6,7 @@
 import type { NatGateway } from '../model';
 import { ALERT_TAGS } from '../tag-keys';
 import { assertTagValue } from '../tag-values';
+import { CALENDAR_DATE } from '../time-units';
 
 import type { AlertCalendar } from './alert-calendar';
 import { ALERT_KINDS, type AlertKind, type CostAlert, type TagWrite } from './alert-model';
@@ -15,7 +16,6 @@ export interface AlertRecord {
   kinds: AlertKind[];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PERIOD = /^\d{4}-\d{2}(-\d{2})?$/;
 
 function isKind(word: string): word is AlertKind {
@@ -30,7 +30,7 @@ export function encodeAlertRecord(record: AlertRecord): string {
 /** A value that is not a record (edited by hand, truncated) counts as no record: the alert goes out again. */
 export function decodeAlertRecord(value: string | undefined): AlertRecord | undefined {
   const [date, ...words] = (value ?? '').trim().split(/\s+/);
-  if (!date || !DATE.test(date) || !words.every(isKind)) return undefined;
+  if (!date || !CALENDAR_DATE.test(date) || !words.every(isKind)) return undefined;
   return { date, kinds: words.filter(isKind) };
 }
 

@@ -5,6 +5,7 @@
 import type { GatewayCost } from '../analysis/analysis-result';
 import type { GatewayMetrics, MetricSeries, MetricWindow } from '../metric-series';
 import type { NatGateway } from '../model';
+import { UP_STATES } from '../model';
 import { billedHours, gatewayCost, roundMoney } from '../pricing/cost-model';
 import type { Prices } from '../pricing/prices';
 import { type AlertCalendar, type CalendarDay, remainingHoursInMonth } from './alert-calendar';
@@ -36,7 +37,6 @@ export interface RegionCostTotals {
 }
 
 /** States in which a gateway keeps being billed after the day. */
-const CONTINUING_STATES = new Set(['pending', 'available']);
 
 function sumBuckets(series: MetricSeries | undefined, window: MetricWindow, from: Date, to: Date): number {
   if (!series) return 0;
@@ -114,7 +114,7 @@ export function gatewayDailyCost(
   });
   const monthSpan = { date: calendar.month.label, start: calendar.month.start, end: calendar.day.end };
   const monthToDate = figures(gateway, own, window, monthSpan, prices).cost.total;
-  const continuing = CONTINUING_STATES.has(gateway.state) && !gateway.deleteTime;
+  const continuing = UP_STATES.has(gateway.state) && !gateway.deleteTime;
   const hourlyRunRate = continuing && day.billedHours > 0 ? day.cost.total / day.billedHours : 0;
   return {
     natGatewayId: gateway.natGatewayId,

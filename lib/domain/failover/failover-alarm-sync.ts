@@ -1,6 +1,7 @@
 // Which health alarms to create, update or delete so there is exactly one per gateway tagged for failover.
 
 import type { Inventory, NatGateway } from '../model';
+import { UP_STATES } from '../model';
 import { FAILOVER_TAGS, USER_TAGS } from '../tag-keys';
 import {
   type AlarmDefinition,
@@ -37,8 +38,6 @@ export interface AlarmSyncPlan {
   skipped: Array<{ natGatewayId: string; reason: string }>;
 }
 
-const ALARMED_STATES: ReadonlySet<string> = new Set(['pending', 'available']);
-
 export function probeEnabled(gateway: NatGateway, inventory: Inventory, settings: FailoverSettings): boolean {
   const vpc = inventory.vpcs.find((v) => v.vpcId === gateway.vpcId);
   return (
@@ -66,7 +65,7 @@ export function planAlarmSync(
         if (alarm.natGatewayId === gateway.natGatewayId) keep.add(alarm.alarmName);
       continue;
     }
-    if (optIn.kind === 'off' || !ALARMED_STATES.has(gateway.state) || gateway.availabilityMode === 'regional')
+    if (optIn.kind === 'off' || !UP_STATES.has(gateway.state) || gateway.availabilityMode === 'regional')
       continue;
     const spec = failoverAlarmSpec(gateway, settings.alarm, probeEnabled(gateway, inventory, settings));
     keep.add(spec.alarmName);

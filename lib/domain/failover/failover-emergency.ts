@@ -1,7 +1,14 @@
 // The emergency gateway: when no healthy gateway exists in an opted-in VPC, a new one in a public subnet of
 // another AZ takes the routes; it is removed after failback. Its Elastic IP is kept (tagged) for next time.
 
-import { DEFAULT_ROUTE, type ElasticIp, type Inventory, type NatGateway, type Tags } from '../model';
+import {
+  DEFAULT_ROUTE,
+  type ElasticIp,
+  type Inventory,
+  type NatGateway,
+  type Tags,
+  UP_STATES,
+} from '../model';
 import { FAILOVER_TAGS, MANAGED_TAG } from '../tag-keys';
 import { isEmergencyFor, isManaged, isOn } from './failover-opt-in';
 import type { FailoverSettings } from './failover-settings';
@@ -9,7 +16,6 @@ import type { AlarmStates } from './failover-target';
 
 const INTERNET_GATEWAY_PREFIX = 'igw-';
 const CLIENT_TOKEN_PREFIX = 'nat-optimizer-emergency-';
-const REUSABLE_STATES: ReadonlySet<string> = new Set(['pending', 'available']);
 
 export type EmergencyEip = { kind: 'configured' | 'reused'; allocationId: string } | { kind: 'allocate' };
 
@@ -81,7 +87,7 @@ export function planEmergency(
 ): { plan: EmergencyPlan } | { reason: string } {
   const notes: string[] = [];
   const existing = inventory.natGateways
-    .filter((g) => isEmergencyFor(g, failing.natGatewayId) && REUSABLE_STATES.has(g.state))
+    .filter((g) => isEmergencyFor(g, failing.natGatewayId) && UP_STATES.has(g.state))
     .sort((a, b) => a.natGatewayId.localeCompare(b.natGatewayId))[0];
   const [subnet] = publicSubnets(failing, inventory);
   const existingSubnet = existing && inventory.subnets.find((s) => s.subnetId === existing.subnetId);
@@ -126,7 +132,7 @@ export function planEmergency(
 export function idleEmergencyGateways(inventory: Inventory, alarms: AlarmStates): NatGateway[] {
   return inventory.natGateways.filter((gateway) => {
     const forId = gateway.tags[FAILOVER_TAGS.emergencyFor];
-    if (!forId || !isManaged(gateway) || !REUSABLE_STATES.has(gateway.state)) return false;
+    if (!forId || !isManaged(gateway) || !UP_STATES.has(gateway.state)) return false;
     if (alarms.get(forId) === 'ALARM') return false;
     return !inventory.routeTables.some((table) =>
       table.routes.some((r) => r.natGatewayId === gateway.natGatewayId),
@@ -141,7 +147,7 @@ export function emergencyGatewaysFreedBy(
   movedTableIds: ReadonlySet<string>,
 ): string[] {
   return inventory.natGateways
-    .filter((gateway) => isEmergencyFor(gateway, recoveredId) && REUSABLE_STATES.has(gateway.state))
+    .filter((gateway) => isEmergencyFor(gateway, recoveredId) && UP_STATES.has(gateway.state))
     .filter((gateway) =>
       inventory.routeTables.every(
         (table) =>

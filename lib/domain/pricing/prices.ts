@@ -39,6 +39,8 @@ export const BUILT_IN_PRICES: Readonly<Record<string, NatGatewayPrices>> = Objec
 export const PUBLIC_IPV4_HOURLY = 0.005;
 /** Cross-AZ data transfer, charged in each direction. */
 export const CROSS_AZ_PER_GB = 0.01;
+/** Cross-AZ transfer is billed on both sides: out of one AZ and into the other. */
+export const CROSS_AZ_DIRECTIONS = 2;
 
 export class UnknownRegionPriceError extends Error {
   override name = 'UnknownRegionPriceError';

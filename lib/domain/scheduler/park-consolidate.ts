@@ -2,12 +2,11 @@
 
 import type { Inventory, NatGateway } from '../model';
 import { GIB } from '../pricing/cost-model';
-import { CROSS_AZ_PER_GB } from '../pricing/prices';
+import { CROSS_AZ_DIRECTIONS, CROSS_AZ_PER_GB } from '../pricing/prices';
 import { ROUTE_TABLE_TAGS } from '../tag-keys';
 import { MINUTES_PER_HOUR } from '../time-units';
 
 /** Traffic to a gateway in another AZ crosses the AZ boundary twice: out of the subnet's AZ and back. */
-const CROSS_AZ_DIRECTIONS = 2;
 
 export interface TargetRules {
   inventory: Inventory;

@@ -1,5 +1,6 @@
 // Park (or consolidate) a live gateway: record first, then move routes, then delete, then mark parked.
 
+import { MAX_TAGS_PER_RESOURCE } from '../aws-limits';
 import type { NatGateway, RouteTable, Tags } from '../model';
 import { defaultRouteTarget } from '../model';
 import { PARK_POSTPONED_TAG, PARK_TAGS } from '../tag-keys';
@@ -13,9 +14,6 @@ import { TagCodecError } from './park-tag-codec';
 import type { ParkUnit } from './park-units';
 import { hoursUntilUp, offPeriodStart } from './schedule-decision';
 import type { SchedulePlan, UnitContext } from './schedule-plan';
-
-/** AWS allows 50 tags per resource. */
-const MAX_TAGS = 50;
 
 class ParkRefusal extends Error {
   override name = 'ParkRefusal';
@@ -38,9 +36,9 @@ function ownTagCount(tags: Tags): number {
 }
 
 function checkBudget(what: string, tags: Tags, adding: number): void {
-  if (ownTagCount(tags) + adding > MAX_TAGS) {
+  if (ownTagCount(tags) + adding > MAX_TAGS_PER_RESOURCE) {
     throw new ParkRefusal(
-      `${what} has ${ownTagCount(tags)} tags; the park record needs ${adding} more (limit ${MAX_TAGS})`,
+      `${what} has ${ownTagCount(tags)} tags; the park record needs ${adding} more (limit ${MAX_TAGS_PER_RESOURCE})`,
     );
   }
 }
@@ -60,7 +58,7 @@ function placeRecord(
     if (error instanceof TagCodecError) throw new ParkRefusal(error.message);
     throw error;
   }
-  if (Object.keys(record.tags).length + 2 > MAX_TAGS) {
+  if (Object.keys(record.tags).length + 2 > MAX_TAGS_PER_RESOURCE) {
     throw new ParkRefusal(
       `its ${Object.keys(record.tags).length} tags leave no room for the 2 the replacement needs`,
     );

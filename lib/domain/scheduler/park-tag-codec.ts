@@ -4,8 +4,8 @@
 // one UTF-16 unit) for any character tag values may not hold. Every tag round-trips; the text is then cut into
 // 256-character chunks. A set of tags that needs more than MAX_TAG_CHUNKS chunks is refused, never truncated.
 
+import { MAX_TAG_VALUE_LENGTH } from '../aws-limits';
 import type { Tags } from '../model';
-import { MAX_TAG_VALUE_LENGTH } from '../tag-values';
 
 export const MAX_TAG_CHUNKS = 8;
 

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Tags } from '../model';
 import { KEEP_UP_UNTIL_TAG, USER_TAGS } from '../tag-keys';
 import { encodeInstant } from '../tag-values';
-import { DAY_MS, HOUR_MS, MINUTES_PER_DAY } from '../time-units';
+import { CALENDAR_DATE, DAY_MS, HOUR_MS, MINUTES_PER_DAY } from '../time-units';
 
 import {
   isUp,
@@ -17,7 +17,6 @@ import {
 
 /** How far back to look for the end of the last window (a schedule has at least one window a week). */
 const LOOKBACK_MS = 8 * DAY_MS;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type OffHoursMode = 'park' | 'consolidate';
 
@@ -79,7 +78,7 @@ function localDate(schedule: Schedule, at: Date): string {
 }
 
 export function validHoliday(date: string): boolean {
-  return ISO_DATE.test(date) && DateTime.fromISO(date).isValid;
+  return CALENDAR_DATE.test(date) && DateTime.fromISO(date).isValid;
 }
 
 export function desiredState(

@@ -1,6 +1,8 @@
 // The shapes of the scheduler's plan: what the planner decides for one gateway, and what it decides from.
+
 import type { ActionResult } from '../action-result';
 import type { Inventory } from '../model';
+import { UP_STATES } from '../model';
 import type { TargetRules } from './park-consolidate';
 import type { GuardSettings } from './park-guard';
 import type { ScheduleStep } from './park-steps';
@@ -50,5 +52,5 @@ export interface UnitContext {
 }
 
 export function isLive(unit: ParkUnit): boolean {
-  return unit.gateway?.state === 'pending' || unit.gateway?.state === 'available';
+  return unit.gateway !== undefined && UP_STATES.has(unit.gateway.state);
 }

@@ -1,6 +1,8 @@
 // The scheduler's decision, pure: for each opted-in gateway, the desired state at `now` against what the tags
 // and describe calls show, and the steps that close the gap (or none, with the reason).
+
 import type { Tags } from '../model';
+import { UP_STATES } from '../model';
 import { planAbortPark, planFinishUnpark, planStayParked, planUnpark } from './park-coming-back';
 import type { TargetRules } from './park-consolidate';
 import { planContinuePark, planGoingOff } from './park-going-off';
@@ -130,7 +132,7 @@ function planUnit(
     if (e.desired.up || !e.gatewaySchedule) return planAbortPark(ctx);
     return planContinuePark(ctx) ?? planAbortPark(ctx);
   }
-  const liveReplacement = unit.replacements.find((g) => g.state === 'pending' || g.state === 'available');
+  const liveReplacement = unit.replacements.find((g) => UP_STATES.has(g.state));
   if (liveReplacement) return planFinishUnpark(ctx, liveReplacement);
   return e.desired.up ? planUnpark(ctx) : planStayParked(ctx);
 }

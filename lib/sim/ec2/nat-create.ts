@@ -1,6 +1,8 @@
 // CreateNatGateway: validation, AZ quota, idempotency by ClientToken, and the failure AWS reports
 // asynchronously when the Elastic IP is still held by another gateway.
+
 import type { CreateNatGatewayCommandInput, CreateNatGatewayResult, Tag } from '@aws-sdk/client-ec2';
+import { NAT_GATEWAYS_PER_AZ } from '../../domain/aws-limits';
 import type { SimAccount } from '../sim-account';
 import { SimUnsupportedCommandError } from '../sim-errors';
 import type { SnapshotNatGateway } from '../snapshot-schema';
@@ -17,7 +19,6 @@ import { isoAt, LIVE_STATES } from './nat-lifecycle-state';
 import { planPrivateIps } from './nat-private-ips';
 import { checkTagCount, type TagRecord, validateTags } from './tags';
 
-export const NAT_GATEWAYS_PER_AZ = 5;
 const MAX_CLIENT_TOKEN_LENGTH = 64;
 const NAT_GATEWAY_RESOURCE_TYPE = 'natgateway';
 

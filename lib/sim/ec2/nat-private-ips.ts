@@ -1,12 +1,11 @@
 // Private addresses of a new NAT gateway: the ones asked for (checked) or the lowest free ones of the subnet.
+
 import type { CreateNatGatewayCommandInput } from '@aws-sdk/client-ec2';
+import { MAX_ADDRESSES_PER_NAT_GATEWAY } from '../../domain/aws-limits';
 import type { SimAccount } from '../sim-account';
 import { invalidParameterCombination, invalidParameterValue } from './ec2-errors';
 import { freeHosts, isUsableHost, parseCidr } from './ipv4';
 import { LIVE_STATES } from './nat-lifecycle-state';
-
-/** AWS: up to 8 IPv4 addresses per NAT gateway, the primary one included. */
-export const MAX_ADDRESSES_PER_NAT_GATEWAY = 8;
 
 interface Subnet {
   subnetId: string;

@@ -1,11 +1,10 @@
 // CreateTags / DeleteTags on the resources the snapshot models, with EC2's limits and its DeleteTags quirk.
+
 import type { CreateTagsCommandInput, DeleteTagsCommandInput, Tag } from '@aws-sdk/client-ec2';
+import { MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, MAX_TAGS_PER_RESOURCE } from '../../domain/aws-limits';
 import type { SimAccount } from '../sim-account';
 import { invalidParameterValue, listGiven, missingParameter, refuseDryRun } from './ec2-errors';
 
-export const MAX_TAGS_PER_RESOURCE = 50;
-const MAX_KEY_LENGTH = 127;
-const MAX_VALUE_LENGTH = 256;
 const RESERVED_PREFIX = 'aws:';
 
 export type TagRecord = Record<string, string>;
@@ -80,13 +79,16 @@ export function validateTags(sim: SimAccount, tags: Tag[]): TagRecord {
         `Tag keys starting with '${RESERVED_PREFIX}' are reserved for internal use`,
       );
     }
-    if (key.length > MAX_KEY_LENGTH) {
-      throw invalidParameterValue(sim, `Tag key exceeds the maximum length of ${MAX_KEY_LENGTH} characters`);
-    }
-    if (value.length > MAX_VALUE_LENGTH) {
+    if (key.length > MAX_TAG_KEY_LENGTH) {
       throw invalidParameterValue(
         sim,
-        `Tag value exceeds the maximum length of ${MAX_VALUE_LENGTH} characters`,
+        `Tag key exceeds the maximum length of ${MAX_TAG_KEY_LENGTH} characters`,
+      );
+    }
+    if (value.length > MAX_TAG_VALUE_LENGTH) {
+      throw invalidParameterValue(
+        sim,
+        `Tag value exceeds the maximum length of ${MAX_TAG_VALUE_LENGTH} characters`,
       );
     }
     record[key] = value;

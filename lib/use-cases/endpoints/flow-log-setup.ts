@@ -5,6 +5,7 @@ import { createFlowLogs, describeFlowLogsTo, ensureLogGroup } from '../../aws/fl
 import { loadInventory } from '../../aws/inventory';
 import type { FlowLogSetupResult, GatewayFlowLog } from '../../domain/endpoints/endpoints-result';
 import { FLOW_LOG_FORMAT } from '../../domain/endpoints/flow-log-query';
+import { UP_STATES } from '../../domain/model';
 import { MANAGED_TAG } from '../../domain/tag-keys';
 import { BadInputError } from '../../errors';
 import type { Runtime } from '../../runtime';
@@ -17,8 +18,6 @@ export interface FlowLogSetupOptions {
   /** Only the gateways of these VPCs (all when absent). */
   vpcIds?: string[];
 }
-
-const SETUP_STATES: ReadonlySet<string> = new Set(['available', 'pending']);
 
 function flowLogTags(logGroupName: string): Record<string, string> {
   return { [MANAGED_TAG.key]: MANAGED_TAG.value, Name: `nat-optimizer nat flow log to ${logGroupName}` };
@@ -34,7 +33,7 @@ export async function runFlowLogSetup(
     runtime.region,
     options.vpcIds ? { vpcIds: options.vpcIds } : {},
   );
-  const gateways = inventory.natGateways.filter((g) => SETUP_STATES.has(g.state));
+  const gateways = inventory.natGateways.filter((g) => UP_STATES.has(g.state));
   const existing = await describeFlowLogsTo(ec2, options.logGroupName);
   const plan: GatewayFlowLog[] = gateways.map((gateway) => {
     const { networkInterfaceId } = gateway;

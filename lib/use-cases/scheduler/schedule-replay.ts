@@ -4,6 +4,7 @@
 import { loadInventory } from '../../aws/inventory';
 import type { ConfigOf } from '../../config';
 import type { Inventory, NatGateway } from '../../domain/model';
+import { LIVE_STATES } from '../../domain/model';
 import { resolvePrices } from '../../domain/pricing/prices';
 import {
   type GatewayInstance,
@@ -96,7 +97,7 @@ function instanceOf(o: Observed, from: Date, to: Date, stillListed: boolean): Ga
   const { gateway } = o;
   if (gateway.state === 'failed') return [];
   const start = gateway.createTime && gateway.createTime > from ? gateway.createTime : from;
-  const live = gateway.state === 'pending' || gateway.state === 'available' || gateway.state === 'deleting';
+  const live = LIVE_STATES.has(gateway.state);
   const end = gateway.deleteTime ?? (live && stillListed ? to : o.lastSeen);
   const publicIpv4Count =
     gateway.connectivityType === 'public' ? 1 + gateway.secondaryAllocationIds.length : 0;

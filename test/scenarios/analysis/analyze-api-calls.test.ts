@@ -1,6 +1,8 @@
 // The AWS calls one analysis makes: GetMetricData batched by 500 queries (+ pages), describes independent of metrics.
+
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERIES_PER_REQUEST } from '../../../lib/aws/metrics';
+import { MAX_METRIC_QUERIES_PER_REQUEST } from '../../../lib/domain/aws-limits';
+
 import { ANALYSIS_METRICS } from '../../../lib/domain/metric-series';
 import type { SimAccount } from '../../../lib/sim/sim-account';
 import type { Snapshot } from '../../../lib/sim/snapshot-schema';
@@ -19,8 +21,8 @@ function describeCalls(sim: SimAccount): Record<string, number> {
 /** Requests for `queries` metric series of `WINDOW_HOURS` hourly points: one per 500 queries, plus pages. */
 function expectedGetMetricDataCalls(queries: number): number {
   let calls = 0;
-  for (let sent = 0; sent < queries; sent += MAX_QUERIES_PER_REQUEST) {
-    const batch = Math.min(MAX_QUERIES_PER_REQUEST, queries - sent);
+  for (let sent = 0; sent < queries; sent += MAX_METRIC_QUERIES_PER_REQUEST) {
+    const batch = Math.min(MAX_METRIC_QUERIES_PER_REQUEST, queries - sent);
     calls += Math.ceil((batch * WINDOW_HOURS) / MAX_DATAPOINTS_PER_RESPONSE);
   }
   return calls;
@@ -43,7 +45,7 @@ describe('AWS calls of one analysis', () => {
     // Assess
     expect(gateways).toBe(7);
     expect(sim.callCount('CloudWatch.GetMetricData')).toBe(
-      Math.ceil((ANALYSIS_METRICS.length * gateways) / MAX_QUERIES_PER_REQUEST),
+      Math.ceil((ANALYSIS_METRICS.length * gateways) / MAX_METRIC_QUERIES_PER_REQUEST),
     );
   });
 

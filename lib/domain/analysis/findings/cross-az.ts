@@ -1,13 +1,13 @@
 // CROSS_AZ: subnets in other AZs reaching the internet through this gateway pay cross-AZ transfer.
 
 import { HOURS_PER_MONTH, monthlyDataCost, roundMoney } from '../../pricing/cost-model';
+import { CROSS_AZ_DIRECTIONS } from '../../pricing/prices';
 import type { Finding } from '../analysis-result';
 import { usd } from './finding-text';
 import type { GatewayContext } from './gateway-context';
 import { availabilityZoneOf, subnetIdsOf } from './route-tables';
 
 /** Cross-AZ transfer is charged on the way out of one AZ and on the way into the other. */
-const CROSS_AZ_DIRECTIONS = 2;
 
 export function crossAzFinding(ctx: GatewayContext): Finding | undefined {
   const { gateway, inventory, prices } = ctx;

@@ -1,12 +1,12 @@
 // PORT_ALLOCATION_ERRORS and PACKET_DROPS: the gateway failing the traffic it carries.
 
+import { MAX_ADDRESSES_PER_NAT_GATEWAY } from '../../aws-limits';
 import { sumOf } from '../../metric-series';
 import type { Finding } from '../analysis-result';
 import { count, hours, percent } from './finding-text';
 import type { GatewayContext } from './gateway-context';
 
 const PORTS_PER_ADDRESS_AND_DESTINATION = 55_000;
-const MAX_ADDRESSES_PER_GATEWAY = 8;
 
 export function healthFindings(ctx: GatewayContext): Finding[] {
   return [portAllocationFinding(ctx), packetDropFinding(ctx)].filter((f): f is Finding => f !== undefined);
@@ -33,7 +33,7 @@ function portAllocationFinding(ctx: GatewayContext): Finding | undefined {
       `(ErrorPortAllocation): connections to a single destination exhausted the ` +
       `${count(PORTS_PER_ADDRESS_AND_DESTINATION)} simultaneous connections per address, and those connections ` +
       `failed. It has ${addresses} address${addresses === 1 ? '' : 'es'}: add secondary IP addresses (up to ` +
-      `${MAX_ADDRESSES_PER_GATEWAY}) or spread the traffic over more destinations.`,
+      `${MAX_ADDRESSES_PER_NAT_GATEWAY}) or spread the traffic over more destinations.`,
     estimatedMonthlySavings: null,
     details: { errorPortAllocation: errors, addresses },
   };
