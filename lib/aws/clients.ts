@@ -9,6 +9,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
 import type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
@@ -101,9 +102,13 @@ export interface AssumedRole {
   stsPlugins?: Pluggable<object, object>[];
 }
 
-/** Credentials of a member account's role, assumed with STS on first use and refreshed before they expire. */
+/**
+ * Credentials of a member account's role, assumed with STS on first use, shared by every client that gets them
+ * (one AssumeRole per role for the run, whatever the number of regions and clients) and refreshed shortly before
+ * they expire: fromTemporaryCredentials makes the call, the SDK's own identity memo keeps the result.
+ */
 export function assumedRoleCredentials(role: AssumedRole): AwsCredentialIdentityProvider {
-  return fromTemporaryCredentials({
+  const provider = fromTemporaryCredentials({
     params: {
       RoleArn: role.roleArn,
       RoleSessionName: role.sessionName,
@@ -114,6 +119,8 @@ export function assumedRoleCredentials(role: AssumedRole): AwsCredentialIdentity
     ...(role.profile ? { masterCredentials: fromIni({ profile: role.profile }) } : {}),
     ...(role.stsPlugins ? { clientPlugins: role.stsPlugins } : {}),
   });
+  const memoized = memoizeIdentityProvider(provider, isIdentityExpired, doesIdentityRequireRefresh);
+  return memoized ?? provider;
 }
 
 /** One hour: the default maximum session of a role, and longer than any one target's job. */

@@ -16,6 +16,9 @@ export function s3ResultStore(s3: S3Client, bucket: string): ResultStore {
         }),
       );
     },
+    async putText(key: string, body: string, contentType: string): Promise<void> {
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+    },
     async get(key: string): Promise<TargetResult | undefined> {
       let text: string | undefined;
       try {

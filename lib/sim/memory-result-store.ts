@@ -14,6 +14,9 @@ export function memoryResultStore(): MemoryResultStore {
     async put(key: string, result: TargetResult): Promise<void> {
       objects.set(key, JSON.stringify(result));
     },
+    async putText(key: string, body: string): Promise<void> {
+      objects.set(key, body);
+    },
     async get(key: string): Promise<TargetResult | undefined> {
       const text = objects.get(key);
       if (text === undefined) return undefined;

@@ -42,6 +42,8 @@ export interface SimOrgOptions {
   /** Sets every account's simulated clock first (`--at`); an account captured later keeps its own time. */
   at?: Date;
   maxAttempts?: number;
+  /** Real milliseconds every call of every account takes (benchmarks: AWS's round trip). */
+  latencyMs?: number;
 }
 
 export interface SimTargetEntry extends OrgEntry {
@@ -59,6 +61,7 @@ function entryFor(path: string, text: string | undefined, options: SimOrgOptions
         ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
       });
       if (options.at && options.at > simulated.sim.now()) simulated.sim.setClock(options.at);
+      if (options.latencyMs) simulated.sim.injectFaults({ latencyMs: options.latencyMs });
       return simulated;
     })();
     return opened;

@@ -13,9 +13,13 @@ interface Statement {
   Condition?: Record<string, Record<string, Json>>;
 }
 
+/** A CloudFormation `Fn::Sub` string: its `\${…}` are CloudFormation's, not JavaScript's. */
 const sub = (text: string) => ({ 'Fn::Sub': text });
+const PARTITION = `\${AWS::Partition}`;
+const ACCOUNT = `\${AWS::AccountId}`;
+const HUB_ACCOUNT = `\${HubAccountId}`;
 const inAccount = (service: string, resource: string) =>
-  sub(`arn:\${AWS::Partition}:${service}:*:\${AWS::AccountId}:${resource}`);
+  sub(`arn:${PARTITION}:${service}:*:${ACCOUNT}:${resource}`);
 
 const READ_NETWORK: Statement = {
   Sid: 'ReadNetwork',
@@ -119,7 +123,7 @@ const SCHEDULE: Statement[] = [
     Sid: 'PutParkEvents',
     Effect: 'Allow',
     Action: 'events:PutEvents',
-    Resource: sub('arn:${AWS::Partition}:events:*:${AWS::AccountId}:event-bus/${EventBusName}'),
+    Resource: sub(`arn:${PARTITION}:events:*:${ACCOUNT}:event-bus/\${EventBusName}`),
   },
 ];
 
@@ -161,12 +165,12 @@ function role(job: OrgJob): Json {
           {
             Sid: 'HubFunctionsWithExternalId',
             Effect: 'Allow',
-            Principal: { AWS: sub('arn:${AWS::Partition}:iam::${HubAccountId}:root') },
+            Principal: { AWS: sub(`arn:${PARTITION}:iam::${HUB_ACCOUNT}:root`) },
             Action: 'sts:AssumeRole',
             Condition: {
               StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } },
               ArnLike: {
-                'aws:PrincipalArn': sub('arn:${AWS::Partition}:iam::${HubAccountId}:role/${HubRolePattern}'),
+                'aws:PrincipalArn': sub(`arn:${PARTITION}:iam::${HUB_ACCOUNT}:role/\${HubRolePattern}`),
               },
             },
           },

@@ -9,6 +9,8 @@ export interface ResultStore {
   put(key: string, result: TargetResult): Promise<void>;
   /** undefined when nothing was stored under the key. */
   get(key: string): Promise<TargetResult | undefined>;
+  /** A finished report (JSON, HTML) next to the run's results. */
+  putText(key: string, body: string, contentType: string): Promise<void>;
 }
 
 export class ResultStoreError extends Error {
