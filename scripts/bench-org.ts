@@ -12,10 +12,7 @@ import { parseArgs } from 'node:util';
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
 import { configForRegion } from '../lib/config';
 import type { OrgReport } from '../lib/domain/organization/org-result';
-import { memoryResultStore } from '../lib/sim/memory-result-store';
-import { loadSnapshotDir, type SimTargetEntry, simulatedOrganization } from '../lib/sim/sim-organization';
-import type { HubDeps } from '../lib/use-cases/organization/hub-steps';
-import { listTargets } from '../lib/use-cases/organization/list-targets';
+import { loadSnapshotDir, type SimTargetEntry, simulatedHubDeps } from '../lib/sim/sim-organization';
 import { runOrganization } from '../lib/use-cases/organization/org-run';
 import { generateAccount } from './generate-account';
 import { fakeFunctionArn, runHubStateMachine } from './local-state-machine';
@@ -75,21 +72,10 @@ function apiCalls(entries: readonly SimTargetEntry[]): Promise<number> {
 
 async function viaStateMachine(dir: string, latencyMs: number) {
   const entries = await loadSnapshotDir(dir, { latencyMs });
-  const org = simulatedOrganization(entries, ACCESS);
-  const store = memoryResultStore();
-  const targets = entries.map((e) => e.target);
-  const deps: HubDeps = {
-    listTargets: () =>
-      listTargets({ kind: 'list', json: JSON.stringify({ targets }), origin: 'bench' }, () => {
-        throw new Error('no Organizations in the benchmark');
-      }),
-    otherRunningExecution: async () => undefined,
-    open: (target, job) => org.open(target, job),
-    store,
-    configFor: configForRegion,
-    now: () => new Date('2026-11-16T03:00:00Z'),
-    simulated: true,
-  };
+  const { deps, store, org } = simulatedHubDeps(entries, {
+    access: ACCESS,
+    now: new Date('2026-11-16T03:00:00Z'),
+  });
   const started = performance.now();
   const run = await runHubStateMachine(await definition(), deps, { executionName: 'bench' });
   const seconds = (performance.now() - started) / 1000;

@@ -40,8 +40,9 @@ export interface ClientOptions {
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
 }
 
-export function createClients(options: ClientOptions): AwsClients {
-  const common = {
+/** What every client shares: region, the SDK's standard retry strategy, and where credentials come from. */
+function commonConfig(options: ClientOptions) {
+  return {
     region: options.region,
     maxAttempts: options.maxAttempts,
     retryMode: 'standard',
@@ -52,6 +53,10 @@ export function createClients(options: ClientOptions): AwsClients {
         ? { credentials: fromIni({ profile: options.profile }) }
         : {}),
   };
+}
+
+export function createClients(options: ClientOptions): AwsClients {
+  const common = commonConfig(options);
   return {
     ec2: new EC2Client(common),
     cloudwatch: new CloudWatchClient(common),
@@ -71,17 +76,7 @@ export interface HubClients {
 }
 
 export function createHubClients(options: ClientOptions): HubClients {
-  const common = {
-    region: options.region,
-    maxAttempts: options.maxAttempts,
-    retryMode: 'standard',
-    ...(options.retryStrategy ? { retryStrategy: options.retryStrategy } : {}),
-    ...(options.credentials
-      ? { credentials: options.credentials }
-      : options.profile
-        ? { credentials: fromIni({ profile: options.profile }) }
-        : {}),
-  };
+  const common = commonConfig(options);
   return {
     organizations: new OrganizationsClient(common),
     s3: new S3Client(common),

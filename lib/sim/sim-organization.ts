@@ -3,6 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { memberRoleName, memberRuntimes } from '../aws/member-runtime';
+import { configForRegion } from '../config';
 import {
   compareTargets,
   ORG_JOBS,
@@ -10,7 +11,10 @@ import {
   type OrgTarget,
   targetKey,
 } from '../domain/organization/org-targets';
+import type { HubDeps } from '../use-cases/organization/hub-steps';
+import { listTargets } from '../use-cases/organization/list-targets';
 import type { OrgEntry, TargetWorld } from '../use-cases/organization/org-run';
+import { memoryResultStore } from './memory-result-store';
 import { simRuntime, snapshotAttribution } from './sim-runtime';
 import { type SimSts, simulatedSts } from './sim-sts';
 import { createSimulatedAccount, type SimulatedAccount } from './simulated-account';
@@ -140,4 +144,39 @@ export function simulatedOrganization(
       };
     },
   };
+}
+
+/**
+ * The hub's dependencies on the simulated organisation (tests, benchmark): the targets are the snapshot files, the
+ * results go to a store in memory, and every target is reached through its member role.
+ */
+export function simulatedHubDeps(
+  entries: readonly SimTargetEntry[],
+  options: {
+    access: { rolePrefix: string; externalId: string; hubRegion: string };
+    now: Date;
+    extraTargets?: OrgTarget[];
+  },
+) {
+  const org = simulatedOrganization(entries, options.access);
+  const store = memoryResultStore();
+  const targets = [...entries.map((e) => e.target), ...(options.extraTargets ?? [])];
+  const deps: HubDeps = {
+    listTargets: () =>
+      listTargets(
+        { kind: 'list', json: JSON.stringify({ targets }), origin: 'the simulated organisation' },
+        () => {
+          throw new SimMissingRegionError(
+            'the simulated organisation is listed from its files, not Organizations',
+          );
+        },
+      ),
+    otherRunningExecution: async () => undefined,
+    open: (target, job) => org.open(target, job),
+    store,
+    configFor: configForRegion,
+    now: () => options.now,
+    simulated: true,
+  };
+  return { deps, store, org };
 }

@@ -1,12 +1,9 @@
 // The hub's state machine as deployed (the ASL read from the packaged template), run locally against the
 // simulated organisation: the same org report as the CLI, one failing target never failing the run, retries.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { configForRegion } from '../../lib/config';
 import type { OrgReport } from '../../lib/domain/organization/org-result';
-import { memoryResultStore } from '../../lib/sim/memory-result-store';
-import { loadSnapshotDir, simulatedOrganization } from '../../lib/sim/sim-organization';
-import type { HubDeps } from '../../lib/use-cases/organization/hub-steps';
-import { listTargets } from '../../lib/use-cases/organization/list-targets';
+import type { memoryResultStore } from '../../lib/sim/memory-result-store';
+import { loadSnapshotDir, simulatedHubDeps } from '../../lib/sim/sim-organization';
 import { type FaultInjection, runHubStateMachine } from '../../scripts/local-state-machine';
 import { stateMachineDefinition } from '../deploy/hub-template';
 import { runCli } from '../fixtures/cli-run';
@@ -22,22 +19,7 @@ beforeAll(async () => {
 
 async function simulatedHub(extraTargets: Array<{ accountId: string; region: string }> = []) {
   const entries = await loadSnapshotDir(organisation.dir);
-  const org = simulatedOrganization(entries, ACCESS);
-  const store = memoryResultStore();
-  const targets = [...entries.map((e) => e.target), ...extraTargets];
-  const deps: HubDeps = {
-    listTargets: () =>
-      listTargets({ kind: 'list', json: JSON.stringify({ targets }), origin: 'test' }, () => {
-        throw new Error('no Organizations in this test');
-      }),
-    otherRunningExecution: async () => undefined,
-    open: (target, job) => org.open(target, job),
-    store,
-    configFor: configForRegion,
-    now: () => new Date('2026-11-16T03:00:00Z'),
-    simulated: true,
-  };
-  return { deps, store, org };
+  return simulatedHubDeps(entries, { access: ACCESS, now: new Date('2026-11-16T03:00:00Z'), extraTargets });
 }
 
 function storedReport(store: ReturnType<typeof memoryResultStore>, job = 'analyze'): OrgReport {
