@@ -102,9 +102,10 @@ export function composeOrgAlertMessage(report: OrgReport): OrgMessage | null {
   if (alerted.length === 0 && report.failed === 0) return null;
   alerted.sort((a, b) => b.alert.excess - a.alert.excess);
   const [top] = alerted;
+  // The count first: SNS cuts a subject at 100 characters, and the worst alert's own subject is long.
   const subject = snsSubject(
     top
-      ? `NAT cost alert ${where(top.target)}: ${top.alert.subject}${alerted.length > 1 ? ` +${alerted.length - 1} more` : ''}`
+      ? `NAT cost alert${alerted.length > 1 ? `s (${alerted.length})` : ''} ${where(top.target)}: ${top.alert.subject}`
       : `NAT cost alerts: ${report.failed} of ${report.targets.length} targets could not be checked`,
   );
   const lines = [

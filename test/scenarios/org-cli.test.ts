@@ -126,6 +126,9 @@ describe('nat-optimizer org schedule and alert --snapshot-dir', () => {
   });
 
   it('should compose one alert message naming the account and region of each alert', async () => {
+    // Prepare: a limit every gateway's day crosses.
+    process.env.NAT_OPTIMIZER_DAILY_LIMIT_USD = '0.5';
+
     // Act
     const run = await runCli([
       'org',
@@ -138,14 +141,19 @@ describe('nat-optimizer org schedule and alert --snapshot-dir', () => {
     ]);
 
     // Assess
+    delete process.env.NAT_OPTIMIZER_DAILY_LIMIT_USD;
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     const message = report.delivery.message;
+    expect(report.delivery.remembered).toBe(6);
     expect(message.body).toContain('Targets that failed (1):');
     expect(message.body).toContain('444444444444/us-east-1: SnapshotError:');
     const alerts = report.targets.flatMap((t: { alerts?: unknown[]; accountId: string; region: string }) =>
       (t.alerts ?? []).map(() => `Account ${t.accountId}, region ${t.region}`),
     );
+    expect(alerts.length).toBeGreaterThanOrEqual(6);
     for (const heading of alerts) expect(message.body).toContain(heading);
+    expect(message.subject).toMatch(/^NAT cost alerts \(\d+\) \d{12}\/[a-z]+-[a-z]+-\d: NAT cost /);
+    expect(message.subject.length).toBeLessThan(100);
   });
 });

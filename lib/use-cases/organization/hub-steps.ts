@@ -49,14 +49,23 @@ export interface TargetsOutput extends RunInput {
   skippedAccounts: OrgReport['skippedAccounts'];
 }
 
-export async function targetsStep(input: RunInput, deps: HubDeps): Promise<TargetsOutput> {
+export interface TargetsInput extends RunInput {
+  stateMachineArn: string;
+  executionArn: string;
+}
+
+/** The scheduler changes gateways: a run that would overlap the previous one works on no target at all. */
+export async function targetsStep(input: TargetsInput, deps: HubDeps): Promise<TargetsOutput> {
+  const run = { job: input.job, runId: input.runId, date: input.date, at: deps.now().toISOString() };
+  if (input.job === 'schedule') {
+    const running = await deps.otherRunningExecution(input.stateMachineArn, input.executionArn);
+    if (running) {
+      const reason = `the previous run ${running} is still running`;
+      return { ...run, targets: [], skippedAccounts: [{ accountId: '*', reason }] };
+    }
+  }
   const listing = await deps.listTargets();
-  return {
-    ...input,
-    at: deps.now().toISOString(),
-    targets: listing.targets,
-    skippedAccounts: listing.skippedAccounts,
-  };
+  return { ...run, targets: listing.targets, skippedAccounts: listing.skippedAccounts };
 }
 
 export type TargetInput = RunInput & OrgTarget;
