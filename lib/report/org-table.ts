@@ -7,7 +7,34 @@ import { renderTextTable, singleLine, truncate } from './text-table';
 const REASON_CHARS = 160;
 const TOP_GATEWAYS = 20;
 
-export function renderOrgTable(report: OrgReport): string {
+function notes(target: OrgReport['targets'][number]): string {
+  if (target.status === 'failed') return truncate(singleLine(target.error), REASON_CHARS);
+  return Object.entries(target.summary)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+}
+
+/** The scheduler computes no money: its table counts what it did instead. */
+function scheduleTable(report: OrgReport): string {
+  const count = (t: OrgReport['targets'][number], key: string) =>
+    formatCount(t.status === 'done' ? (t.summary[key] ?? 0) : 0);
+  return renderTextTable(
+    ['Account', 'Region', 'Status', 'Opted in', 'Parked', 'Unparked', 'Failed', 'Notes'],
+    report.targets.map((t) => [
+      t.accountId,
+      t.region,
+      t.status,
+      formatCount(t.natGateways.length),
+      count(t, 'parked'),
+      count(t, 'unparked'),
+      count(t, 'failed'),
+      t.status === 'failed' ? notes(t) : '',
+    ]),
+    { align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left'] },
+  );
+}
+
+function moneyTable(report: OrgReport): string {
   const labels = MONEY_LABELS[report.job];
   const rows = report.targets.map((t) => [
     t.accountId,
@@ -17,13 +44,9 @@ export function renderOrgTable(report: OrgReport): string {
     formatUsd(t.totals.cost),
     formatUsd(t.totals.projectedMonthlyCost),
     formatUsd(t.totals.estimatedMonthlySavings),
-    t.status === 'failed'
-      ? truncate(singleLine(t.error), REASON_CHARS)
-      : Object.entries(t.summary)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', '),
+    notes(t),
   ]);
-  const table = renderTextTable(
+  return renderTextTable(
     ['Account', 'Region', 'Status', 'Gateways', labels.cost, labels.projected, labels.savings, 'Notes'],
     rows,
     {
@@ -40,6 +63,11 @@ export function renderOrgTable(report: OrgReport): string {
       ],
     },
   );
+}
+
+export function renderOrgTable(report: OrgReport): string {
+  const labels = MONEY_LABELS[report.job];
+  const table = report.job === 'schedule' ? scheduleTable(report) : moneyTable(report);
   const lines = [`${JOB_TITLES[report.job]} across the organisation`, '', table];
   const gateways = placedGateways(report).slice(0, TOP_GATEWAYS);
   if (report.job !== 'schedule' && gateways.length > 0) {
