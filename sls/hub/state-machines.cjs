@@ -3,8 +3,12 @@
 // back-off and catches everything else into RecordFailure (one target never fails the run) → Aggregate.
 // Why Inline, the concurrency and the retry figures: docs/organizations.md.
 
-/** Lambda's own transient faults, as the lambda:invoke integration names them (AWS's recommended retrier). */
+/**
+ * Lambda's own transient faults as the lambda:invoke integration names them: AWS's recommended retrier
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html) and Lambda throttling.
+ */
 const LAMBDA_SERVICE_ERRORS = [
+  'Lambda.ClientExecutionTimeoutException',
   'Lambda.ServiceException',
   'Lambda.AWSLambdaException',
   'Lambda.SdkClientException',

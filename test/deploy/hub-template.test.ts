@@ -59,6 +59,7 @@ describe('packaged hub template', () => {
     expect(runJob?.Retry).toEqual([
       {
         ErrorEquals: [
+          'Lambda.ClientExecutionTimeoutException',
           'Lambda.ServiceException',
           'Lambda.AWSLambdaException',
           'Lambda.SdkClientException',
