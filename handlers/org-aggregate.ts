@@ -13,7 +13,7 @@ import { logger, metrics } from '../lib/observability';
 import { awsHubDeps } from '../lib/use-cases/organization/hub-aws-deps';
 import { aggregateStep, type HubDeps } from '../lib/use-cases/organization/hub-steps';
 
-const moduleDeps = awsHubDeps(loadConfig());
+const moduleDeps = awsHubDeps(loadConfig('orgAggregate'));
 
 export async function orgAggregateHandler(
   event: z.infer<typeof aggregateEventSchema>,

@@ -10,7 +10,7 @@ import { logger } from '../lib/observability';
 import { awsHubDeps } from '../lib/use-cases/organization/hub-aws-deps';
 import { type HubDeps, recordFailureStep } from '../lib/use-cases/organization/hub-steps';
 
-const moduleDeps = awsHubDeps(loadConfig());
+const moduleDeps = awsHubDeps(loadConfig('orgRecordFailure'));
 
 export async function orgRecordFailureHandler(
   event: z.infer<typeof failureEventSchema>,

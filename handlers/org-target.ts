@@ -13,7 +13,7 @@ import { logger } from '../lib/observability';
 import { awsHubDeps } from '../lib/use-cases/organization/hub-aws-deps';
 import { type HubDeps, HubStepError, targetStep } from '../lib/use-cases/organization/hub-steps';
 
-const config = loadConfig();
+const config = loadConfig('orgTarget');
 const job = requireOrgSetting(config.org.job, 'NAT_OPTIMIZER_ORG_JOB');
 const moduleDeps = awsHubDeps(config);
 const MS_PER_SECOND = 1000;

@@ -10,7 +10,7 @@ import { logger } from '../lib/observability';
 import { awsHubDeps } from '../lib/use-cases/organization/hub-aws-deps';
 import { type HubDeps, targetsStep } from '../lib/use-cases/organization/hub-steps';
 
-const moduleDeps = awsHubDeps(loadConfig());
+const moduleDeps = awsHubDeps(loadConfig('orgTargets'));
 
 export async function orgTargetsHandler(
   event: z.infer<typeof targetsEventSchema>,

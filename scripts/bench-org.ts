@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
-import { configForRegion } from '../lib/config';
+import { orgTargetConfig } from '../lib/config';
 import type { OrgReport } from '../lib/domain/organization/org-result';
 import { loadSnapshotDir, type SimTargetEntry, simulatedHubDeps } from '../lib/sim/sim-organization';
 import { runOrganization } from '../lib/use-cases/organization/org-run';
@@ -99,7 +99,7 @@ async function sequentialLoop(dir: string, latencyMs: number) {
   const report = await runOrganization(entries, {
     job: 'analyze',
     concurrency: 1,
-    configFor: configForRegion,
+    configFor: orgTargetConfig,
     now: new Date('2026-11-16T03:00:00Z'),
   });
   return { seconds: (performance.now() - started) / 1000, report, calls: await apiCalls(entries) };

@@ -3,7 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { memberRoleName, memberRuntimes } from '../aws/member-runtime';
-import { configForRegion } from '../config';
+import { orgTargetConfig } from '../config';
 import {
   compareTargets,
   ORG_JOBS,
@@ -174,7 +174,7 @@ export function simulatedHubDeps(
     otherRunningExecution: async () => undefined,
     open: (target, job) => org.open(target, job),
     store,
-    configFor: configForRegion,
+    configFor: orgTargetConfig,
     now: () => options.now,
     simulated: true,
   };

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { createHubClients } from '../../aws/clients';
 import { memberRuntimes } from '../../aws/member-runtime';
-import { cliEnvironment, configWith } from '../../config';
+import { cliEnvironment, orgTargetConfig } from '../../config';
 import { everyTargetFailed } from '../../domain/organization/org-result';
 import { ORG_JOBS, type OrgJob, parseTagFilter } from '../../domain/organization/org-targets';
 import { BadInputError, IncompleteRunError } from '../../errors';
@@ -131,7 +131,7 @@ async function run(job: OrgJob, options: OrgOptions): Promise<void> {
   const report = await runOrganization(entries, {
     job,
     concurrency: limit,
-    configFor: (region) => configWith({ AWS_REGION: region }),
+    configFor: orgTargetConfig,
     now: new Date(),
     skippedAccounts,
     ...(options.date ? { date: options.date } : {}),

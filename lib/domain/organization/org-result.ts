@@ -1,6 +1,6 @@
 // What an organisation run reports (Contract 3, `org …`): one entry per account/region, the organisation's totals,
 // roll-ups per account and per region, and how many targets failed.
-import { roundMoney } from '../cost-model';
+import { roundMoney } from '../pricing/cost-model';
 import { compareTargets, type OrgJob, type OrgTarget, targetKey } from './org-targets';
 
 export interface OrgTotals {

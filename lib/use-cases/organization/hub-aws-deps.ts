@@ -4,12 +4,12 @@ import { createHubClients } from '../../aws/clients';
 import { otherRunningExecution } from '../../aws/executions';
 import { memberRuntimes } from '../../aws/member-runtime';
 import { s3ResultStore } from '../../aws/result-store';
-import { type Config, configForRegion } from '../../config';
+import { type ConfigOf, orgTargetConfig } from '../../config';
 import { requireOrgSetting } from '../../config/org-config';
 import type { HubDeps } from './hub-steps';
 import { listTargets, type TargetSource } from './list-targets';
 
-function targetSource(config: Config): TargetSource {
+function targetSource(config: ConfigOf<'org'>): TargetSource {
   const { org } = config;
   if (org.targetsJson) return { kind: 'list', json: org.targetsJson, origin: 'NAT_OPTIMIZER_ORG_TARGETS' };
   return {
@@ -20,7 +20,7 @@ function targetSource(config: Config): TargetSource {
   };
 }
 
-export function awsHubDeps(config: Config): HubDeps {
+export function awsHubDeps(config: ConfigOf<'core' | 'org'>): HubDeps {
   const { core, org } = config;
   const hub = createHubClients({ region: core.region, maxAttempts: core.maxAttempts });
   const members = memberRuntimes({
@@ -36,7 +36,7 @@ export function awsHubDeps(config: Config): HubDeps {
       otherRunningExecution(hub.sfn, stateMachineArn, executionArn),
     open: async (target, job) => ({ runtime: (await members.open(target, job)).runtime }),
     store: s3ResultStore(hub.s3, requireOrgSetting(org.bucket, 'NAT_OPTIMIZER_ORG_BUCKET')),
-    configFor: configForRegion,
+    configFor: orgTargetConfig,
     now: () => new Date(),
     sns: hub.sns,
     ...(core.topicArn ? { topicArn: core.topicArn } : {}),

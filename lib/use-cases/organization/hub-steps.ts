@@ -2,7 +2,6 @@
 // one target, record a target's failure, and build and deliver the organisation report. Each takes its
 // dependencies, so the tests run the deployed state machine on the simulated organisation with the same code.
 import type { SNSClient } from '@aws-sdk/client-sns';
-import type { Config } from '../../config';
 import {
   buildOrgReport,
   failedTarget,
@@ -16,7 +15,7 @@ import { renderOrgHtml } from '../../report/org-html';
 import type { TargetListing } from './list-targets';
 import { deliverOrgReport, type OrgDelivery } from './org-deliver';
 import type { TargetWorld } from './org-run';
-import { runTargetJob } from './target-job';
+import { runTargetJob, type TargetConfig } from './target-job';
 
 export interface HubDeps {
   listTargets(): Promise<TargetListing>;
@@ -24,7 +23,7 @@ export interface HubDeps {
   otherRunningExecution(stateMachineArn: string, executionArn: string): Promise<string | undefined>;
   open(target: OrgTarget, job: OrgJob): Promise<TargetWorld>;
   store: ResultStore;
-  configFor(region: string): Config;
+  configFor(region: string): TargetConfig;
   now(): Date;
   sns?: SNSClient;
   topicArn?: string;

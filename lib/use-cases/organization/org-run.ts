@@ -2,7 +2,7 @@
 // bounded concurrency, each failure recorded against its target, then the one organisation report.
 // On AWS the hub runs the same steps as a Step Functions state machine (serverless.hub.yml, handlers/org-*.ts).
 import pLimit from 'p-limit';
-import type { Config } from '../../config';
+import type { TrafficAttribution } from '../../domain/analysis/traffic-attribution';
 import {
   buildOrgReport,
   failedTarget,
@@ -11,8 +11,7 @@ import {
 } from '../../domain/organization/org-result';
 import type { OrgTarget } from '../../domain/organization/org-targets';
 import type { Runtime } from '../../runtime';
-import type { TrafficAttribution } from '../analyze';
-import { runTargetJob, type TargetJobOptions } from './target-job';
+import { runTargetJob, type TargetConfig, type TargetJobOptions } from './target-job';
 
 /** What a target's job runs with: clients in that account and region (an assumed role, or a simulated account). */
 export interface TargetWorld {
@@ -31,7 +30,7 @@ export interface OrgRunOptions extends Omit<TargetJobOptions, 'attribution'> {
   /** Targets worked on at once. */
   concurrency: number;
   /** The configuration of a target's region. */
-  configFor(region: string): Config;
+  configFor(region: string): TargetConfig;
   now: Date;
   skippedAccounts?: OrgReport['skippedAccounts'];
 }

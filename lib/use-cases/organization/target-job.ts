@@ -1,15 +1,17 @@
 // One job on one account/region of an organisation run: the same use-case the single-account stack runs, its
 // outcome reduced to the organisation report's entry. Nothing is published per target: the hub sends one message.
-import type { Config } from '../../config';
-import { gatewaySavings } from '../../domain/analysis';
-import type { AnalysisResult } from '../../domain/analysis-result';
+import type { JobConfig } from '../../config';
+import type { CostAlertResult } from '../../domain/alerts/alert-result';
+import { gatewaySavings } from '../../domain/analysis/analysis';
+import type { AnalysisResult } from '../../domain/analysis/analysis-result';
+import { NO_ATTRIBUTION, type TrafficAttribution } from '../../domain/analysis/traffic-attribution';
 import type { DoneTarget, OrgGateway } from '../../domain/organization/org-result';
 import type { OrgJob, OrgTarget } from '../../domain/organization/org-targets';
-import type { CostAlertResult } from '../../report/alert-output';
+import type { ScheduleResult } from '../../domain/scheduler/schedule-result';
 import type { Runtime } from '../../runtime';
-import { NO_ATTRIBUTION, runNightlyAnalysis, type TrafficAttribution } from '../analyze';
-import { runCostAlert } from '../cost-alert';
-import { runSchedule, type ScheduleResult } from '../schedule';
+import { runCostAlert } from '../alerts/cost-alert';
+import { runNightlyAnalysis } from '../analysis/analyze';
+import { runSchedule } from '../scheduler/schedule';
 
 export interface TargetJobOptions {
   job: OrgJob;
@@ -21,10 +23,13 @@ export interface TargetJobOptions {
   secondsLeft?: () => number;
 }
 
+/** What one target's job reads: the sections of the three jobs (lib/config/jobs.ts `orgTarget`). */
+export type TargetConfig = JobConfig<'orgTarget'>;
+
 type TargetOutcome = Omit<DoneTarget, keyof OrgTarget | 'status'>;
 
 /** The target's own config without a topic: per-target reports and alerts are not published. */
-function withoutTopic(config: Config): Config {
+function withoutTopic(config: TargetConfig): TargetConfig {
   const { topicArn: _topic, ...core } = config.core;
   return { ...config, core };
 }
@@ -104,7 +109,7 @@ function alertOutcome(result: CostAlertResult): TargetOutcome {
 export async function runTargetJob(
   target: OrgTarget,
   runtime: Runtime,
-  config: Config,
+  config: TargetConfig,
   options: TargetJobOptions,
 ): Promise<DoneTarget> {
   const targetConfig = withoutTopic(config);

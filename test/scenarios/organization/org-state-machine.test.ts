@@ -1,13 +1,13 @@
 // The hub's state machine as deployed (the ASL read from the packaged template), run locally against the
 // simulated organisation: the same org report as the CLI, one failing target never failing the run, retries.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { OrgReport } from '../../lib/domain/organization/org-result';
-import type { memoryResultStore } from '../../lib/sim/memory-result-store';
-import { loadSnapshotDir, simulatedHubDeps } from '../../lib/sim/sim-organization';
-import { type FaultInjection, runHubStateMachine } from '../../scripts/local-state-machine';
-import { stateMachineDefinition } from '../deploy/hub-template';
-import { runCli } from '../fixtures/cli-run';
-import { BROKEN_TARGET, ORG_ACCOUNTS, ORG_REGIONS, orgDir } from '../fixtures/org-dir';
+import type { OrgReport } from '../../../lib/domain/organization/org-result';
+import type { memoryResultStore } from '../../../lib/sim/memory-result-store';
+import { loadSnapshotDir, simulatedHubDeps } from '../../../lib/sim/sim-organization';
+import { type FaultInjection, runHubStateMachine } from '../../../scripts/local-state-machine';
+import { stateMachineDefinition } from '../../deploy/hub-template';
+import { runCli } from '../../fixtures/cli-run';
+import { BROKEN_TARGET, ORG_ACCOUNTS, ORG_REGIONS, orgDir } from '../../fixtures/org-dir';
 
 const ACCESS = { rolePrefix: 'nat-optimizer-org', externalId: 'test-external-id', hubRegion: 'us-east-1' };
 const RUN = 'nightly-2026-11-16';

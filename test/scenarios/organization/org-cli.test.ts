@@ -3,8 +3,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, scratchDir } from '../fixtures/cli-run';
-import { BROKEN_TARGET, orgDir } from '../fixtures/org-dir';
+import { runCli, scratchDir } from '../../fixtures/cli-run';
+import { BROKEN_TARGET, orgDir } from '../../fixtures/org-dir';
 
 const cents = (usd: number) => Math.round(usd * 100);
 let organisation: Awaited<ReturnType<typeof orgDir>>;

@@ -1,8 +1,8 @@
 // The member-account template (`nat-optimizer org member-role`): one role per job, trusted only by the hub with
 // the external id, and no mutating action on every resource without a condition.
 import { describe, expect, it } from 'vitest';
-import { memberRoleTemplate } from '../../lib/domain/organization/member-role-template';
-import { runCli } from '../fixtures/cli-run';
+import { memberRoleTemplate } from '../../../lib/domain/organization/member-role-template';
+import { runCli } from '../../fixtures/cli-run';
 
 interface Statement {
   Effect: string;

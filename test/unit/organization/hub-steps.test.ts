@@ -1,16 +1,16 @@
 // The hub's steps on their own: the scheduler never overlaps its previous run, and the aggregate refuses Map
 // results that do not match what the targets stored (a wrong ResultSelector or ItemsPath shows here).
 import { describe, expect, it } from 'vitest';
-import { configForRegion } from '../../lib/config';
-import { failedTarget } from '../../lib/domain/organization/org-result';
-import { resultKey } from '../../lib/domain/organization/result-store';
-import { memoryResultStore } from '../../lib/sim/memory-result-store';
+import { orgTargetConfig } from '../../../lib/config';
+import { failedTarget } from '../../../lib/domain/organization/org-result';
+import { resultKey } from '../../../lib/domain/organization/result-store';
+import { memoryResultStore } from '../../../lib/sim/memory-result-store';
 import {
   aggregateStep,
   type HubDeps,
   HubStepError,
   targetsStep,
-} from '../../lib/use-cases/organization/hub-steps';
+} from '../../../lib/use-cases/organization/hub-steps';
 
 const TARGET = { accountId: '111111111111', region: 'us-east-1' };
 
@@ -22,7 +22,7 @@ function deps(running?: string): HubDeps {
       throw new Error('not opened in these tests');
     },
     store: memoryResultStore(),
-    configFor: configForRegion,
+    configFor: orgTargetConfig,
     now: () => new Date('2026-11-16T03:00:00Z'),
     simulated: true,
   };
