@@ -8,7 +8,11 @@ import {
   failedTarget,
   taskFailureReason,
 } from '../../../lib/domain/organization/org-result';
-import { TargetsError, targetsFileSchema, targetsFromFile } from '../../../lib/domain/organization/org-targets';
+import {
+  TargetsError,
+  targetsFileSchema,
+  targetsFromFile,
+} from '../../../lib/domain/organization/org-targets';
 
 const NOW = new Date('2026-11-16T03:00:00Z');
 
