@@ -8,6 +8,7 @@ import { type EndpointsConfig, endpointsConfig } from './config/endpoints-config
 import type { Env } from './config/env-fields';
 import { type FailoverConfig, failoverConfig } from './config/failover-config';
 import { JOB_SECTIONS, type Job } from './config/jobs';
+import { type OrgConfig, orgConfig } from './config/org-config';
 import { type PricingConfig, pricingConfig } from './config/pricing-config';
 import { type ProbeConfig, probeConfig } from './config/probe-config';
 import { type ScheduleConfig, scheduleConfig } from './config/schedule-config';
@@ -24,6 +25,7 @@ export interface Config {
   failover: FailoverConfig;
   probe: ProbeConfig;
   schedule: ScheduleConfig;
+  org: OrgConfig;
 }
 
 export type Section = keyof Config;
@@ -43,6 +45,7 @@ const SECTION_BUILDERS: { [S in Section]: (env: Env) => Config[S] } = {
   failover: failoverConfig,
   probe: probeConfig,
   schedule: scheduleConfig,
+  org: orgConfig,
 };
 
 /** Builds and validates the given sections only; pure, so tests and the deploy-time check pass their own env. */
@@ -101,6 +104,11 @@ export function configWith<J extends Job>(job: J, overrides: Env): JobConfig<J> 
 /** For the CLI: the given sections only, from the environment plus flags (flags win). */
 export function sectionsWith<S extends Section>(sections: readonly S[], overrides: Env): ConfigOf<S> {
   return buildConfig({ ...process.env, ...overrides }, sections);
+}
+
+/** The configuration of one target of an organisation run: its region, the hub's settings otherwise. */
+export function orgTargetConfig(region: string): JobConfig<'orgTarget'> {
+  return jobConfig({ ...process.env, AWS_REGION: region }, 'orgTarget');
 }
 
 /** The CLI's defaults from the standard AWS variables, for when --region/--profile are not given. */

@@ -14,6 +14,8 @@ const BAD_INPUT_NAMES = new Set([
   'EventValidationError',
   'ZodError',
   'ParseError',
+  'TargetsError',
+  'SnapshotDirError',
 ]);
 
 export function isBadInput(error: unknown): boolean {

@@ -1,6 +1,6 @@
 // Generates an account snapshot (Contract 2) with N NAT gateways, deterministic from a seed.
 // As a module: generateAccount({ gateways: 100, seed: 1 }). As a command:
-//   npx tsx scripts/generate-account.ts --gateways 100 --out /tmp/a.json [--seed 1] [--region us-east-1]
+//   npx tsx scripts/generate-account.ts --gateways 100 --out /tmp/a.json [--seed 1] [--region us-east-1] [--account-id 123456789012]
 
 import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -130,6 +130,7 @@ async function main(args: string[]): Promise<void> {
       gateways: { type: 'string' },
       seed: { type: 'string' },
       region: { type: 'string' },
+      'account-id': { type: 'string' },
       'captured-at': { type: 'string' },
       days: { type: 'string' },
       out: { type: 'string' },
@@ -141,6 +142,7 @@ async function main(args: string[]): Promise<void> {
     seed: wholeNumber(values.seed, '--seed', DEFAULTS.seed),
     days: wholeNumber(values.days, '--days', DEFAULTS.days),
     ...(values.region ? { region: values.region } : {}),
+    ...(values['account-id'] ? { accountId: values['account-id'] } : {}),
     ...(values['captured-at'] ? { capturedAt: values['captured-at'] } : {}),
   });
   const text = `${JSON.stringify(snapshot, null, values.pretty ? 2 : undefined)}\n`;

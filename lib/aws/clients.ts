@@ -3,10 +3,19 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { PricingClient } from '@aws-sdk/client-pricing';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { fromIni } from '@aws-sdk/credential-providers';
-import type { RetryStrategyV2 } from '@smithy/types';
+import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  Pluggable,
+  RetryStrategyV2,
+} from '@smithy/types';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 
 export interface AwsClients {
@@ -28,11 +37,12 @@ export interface ClientOptions {
   maxAttempts: number;
   /** Replaces the SDK's back-off (used by the simulated account so retries cost no wall time). */
   retryStrategy?: RetryStrategyV2;
-  credentials?: { accessKeyId: string; secretAccessKey: string };
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
 }
 
-export function createClients(options: ClientOptions): AwsClients {
-  const common = {
+/** What every client shares: region, the SDK's standard retry strategy, and where credentials come from. */
+function commonConfig(options: ClientOptions) {
+  return {
     region: options.region,
     maxAttempts: options.maxAttempts,
     retryMode: 'standard',
@@ -43,6 +53,10 @@ export function createClients(options: ClientOptions): AwsClients {
         ? { credentials: fromIni({ profile: options.profile }) }
         : {}),
   };
+}
+
+export function createClients(options: ClientOptions): AwsClients {
+  const common = commonConfig(options);
   return {
     ec2: new EC2Client(common),
     cloudwatch: new CloudWatchClient(common),
@@ -52,6 +66,60 @@ export function createClients(options: ClientOptions): AwsClients {
     pricing: new PricingClient({ ...common, region: PRICING_ENDPOINT_REGION }),
   };
 }
+
+/** What the hub of an organisation run talks to in its own account. */
+export interface HubClients {
+  organizations: OrganizationsClient;
+  s3: S3Client;
+  sns: SNSClient;
+  sfn: SFNClient;
+}
+
+export function createHubClients(options: ClientOptions): HubClients {
+  const common = commonConfig(options);
+  return {
+    organizations: new OrganizationsClient(common),
+    s3: new S3Client(common),
+    sns: new SNSClient(common),
+    sfn: new SFNClient(common),
+  };
+}
+
+export interface AssumedRole {
+  roleArn: string;
+  externalId: string;
+  sessionName: string;
+  /** The region of the STS endpoint (the hub's). */
+  region: string;
+  /** The hub's own credentials (a CLI profile); the default chain when absent. */
+  profile?: string;
+  /** Middleware for the STS client the provider creates (the tests answer AssumeRole with it). */
+  stsPlugins?: Pluggable<object, object>[];
+}
+
+/**
+ * Credentials of a member account's role, assumed with STS on first use, shared by every client that gets them
+ * (one AssumeRole per role for the run, whatever the number of regions and clients) and refreshed shortly before
+ * they expire: fromTemporaryCredentials makes the call, the SDK's own identity memo keeps the result.
+ */
+export function assumedRoleCredentials(role: AssumedRole): AwsCredentialIdentityProvider {
+  const provider = fromTemporaryCredentials({
+    params: {
+      RoleArn: role.roleArn,
+      RoleSessionName: role.sessionName,
+      ExternalId: role.externalId,
+      DurationSeconds: ASSUMED_ROLE_SECONDS,
+    },
+    clientConfig: { region: role.region },
+    ...(role.profile ? { masterCredentials: fromIni({ profile: role.profile }) } : {}),
+    ...(role.stsPlugins ? { clientPlugins: role.stsPlugins } : {}),
+  });
+  const memoized = memoizeIdentityProvider(provider, isIdentityExpired, doesIdentityRequireRefresh);
+  return memoized ?? provider;
+}
+
+/** One hour: the default maximum session of a role, and longer than any one target's job. */
+const ASSUMED_ROLE_SECONDS = 3600;
 
 /** Retries with the SDK's own strategy but a fixed, tiny delay: for a simulated account only. */
 export function immediateRetryStrategy(maxAttempts: number): RetryStrategyV2 {

@@ -6,6 +6,7 @@ import { registerAnalyze } from './commands/analyze-command';
 import { registerDemo } from './commands/demo-command';
 import { registerEndpointCommands } from './commands/endpoints-command';
 import { registerFailover } from './commands/failover-command';
+import { registerOrg } from './commands/org-command';
 import { registerSchedule } from './commands/schedule-command';
 
 export const EXIT = { done: 0, failed: 1, badInput: 2 } as const;
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerSchedule(program);
   registerEndpointCommands(program);
   registerDemo(program);
+  registerOrg(program);
   return program;
 }
 

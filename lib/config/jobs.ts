@@ -17,6 +17,12 @@ export const JOB_SECTIONS = {
   endpoints: ['core', 'pricing', 'analysis', 'endpoints'],
   /** CLI: `alarms sync`. */
   alarmSync: ['core', 'failover'],
+  /** The organisation hub (serverless.hub.yml): listing targets, recording failures, the report. */
+  orgTargets: ['core', 'org'],
+  orgRecordFailure: ['core', 'org'],
+  orgAggregate: ['core', 'org'],
+  /** One target of an organisation run (any of the three jobs, each in the target's region); CLI `org …`. */
+  orgTarget: ['core', 'pricing', 'analysis', 'alert', 'schedule', 'org'],
 } as const;
 
 export type Job = keyof typeof JOB_SECTIONS;

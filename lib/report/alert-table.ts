@@ -10,6 +10,7 @@ const OUTCOME: Record<CostAlertResult['result'], string> = {
   planned: 'Nothing sent (read-only): run with --apply to send it.',
   'nothing-to-send': 'Nothing to send.',
   'no-topic': 'Nothing sent: no SNS topic (NAT_OPTIMIZER_TOPIC_ARN or --topic-arn).',
+  collected: 'Collected for the organisation run, which sends one message across accounts.',
 };
 
 export function renderAlertTable(result: CostAlertResult): string {

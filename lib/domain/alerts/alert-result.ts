@@ -1,6 +1,6 @@
 // What the daily cost alert reports: each alert (Contract 3 `alert` JSON), the run's one message and its figures.
 import type { AlertDecisionContext } from './alert-context';
-import type { CostAlert, GatewayTagProblem } from './alert-model';
+import type { CostAlert, GatewayTagProblem, TagWrite } from './alert-model';
 
 export interface AlertNotification {
   subject: string;
@@ -20,7 +20,7 @@ export interface AlertOutput extends Omit<CostAlert, 'cause'> {
   message: string;
 }
 
-export type AlertRunResult = 'sent' | 'planned' | 'nothing-to-send' | 'no-topic';
+export type AlertRunResult = 'sent' | 'planned' | 'nothing-to-send' | 'no-topic' | 'collected';
 
 export interface CostAlertResult {
   date: string;
@@ -33,6 +33,8 @@ export interface CostAlertResult {
   /** The one message of the run, sent or to be sent. */
   notification: AlertNotification | null;
   events: number;
+  /** With `collect` (an organisation run): the memory tags to write once the organisation's message is out. */
+  record?: TagWrite[];
   /** Due, but sent by an earlier run. */
   suppressed: Array<{ natGatewayId: string | null; kind: string; reason: string }>;
   tagProblems: GatewayTagProblem[];

@@ -39,6 +39,11 @@ export interface CostAlertOptions {
   /** Replaces the configured topic (CLI --topic-arn, the simulated topic of a snapshot). */
   topicArn?: string;
   attribution?: TrafficAttribution;
+  /**
+   * An organisation run: decide only. Nothing is published or tagged here; the result carries the tag writes
+   * (`record`) for the organisation run to make once its one message across accounts is out.
+   */
+  collect?: boolean;
 }
 
 interface AlertData {
@@ -123,10 +128,12 @@ async function deliver(
     decision: AlertDecision;
     alerts: AlertOutput[];
     context: AlertDecisionContext;
+    collect: boolean;
   },
 ): Promise<Pick<CostAlertResult, 'published' | 'result' | 'events'>> {
   if (!run.notification) return { published: false, result: 'nothing-to-send', events: 0 };
   if (!runtime.apply) return { published: false, result: 'planned', events: 0 };
+  if (run.collect) return { published: false, result: 'collected', events: 0 };
   if (!run.topicArn) return { published: false, result: 'no-topic', events: 0 };
   const { clients } = runtime;
   await publishMessage(clients.sns, run.topicArn, run.notification);
@@ -166,6 +173,7 @@ export async function runCostAlert(
     decision,
     alerts,
     context,
+    collect: options.collect === true,
   });
   runtime.progress.done();
   return {
@@ -174,6 +182,7 @@ export async function runCostAlert(
     region: runtime.region,
     alerts,
     ...delivery,
+    ...(delivery.result === 'collected' ? { record: decision.record } : {}),
     notification,
     suppressed: decision.suppressed.map((a) => ({
       natGatewayId: a.natGatewayId,
