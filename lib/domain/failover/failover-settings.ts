@@ -19,7 +19,7 @@ export interface FailoverAlarmSettings {
 export interface FailoverSettings {
   /** Routes stay failed over at least this long before a failback. */
   minHoldMinutes: number;
-  /** Route tables changed at once. */
+  /** Route tables changed at once; 50, EC2's ReplaceRoute bucket, sends a whole burst (the client paces the rest). */
   concurrency: number;
   /** VPCs opted into emergency gateways by configuration (besides the VPC tag). */
   emergencyVpcIds: string[];
@@ -30,7 +30,7 @@ export interface FailoverSettings {
 
 export const DEFAULT_FAILOVER_SETTINGS: FailoverSettings = Object.freeze({
   minHoldMinutes: 10,
-  concurrency: 10,
+  concurrency: 50,
   emergencyVpcIds: [],
   probeVpcIds: [],
   alarm: Object.freeze({

@@ -33,7 +33,8 @@ import { announceOutcome } from './failover-notify';
 
 async function readAccount(runtime: Runtime): Promise<{ inventory: Inventory; alarms: ReadAlarm[] }> {
   const [inventory, alarms] = await Promise.all([
-    loadInventory(runtime.clients.ec2, runtime.region),
+    // Failover needs no endpoints or prefix lists: five describes instead of seven, every run.
+    loadInventory(runtime.clients.ec2, runtime.region, { routingOnly: true, withVpcs: true }),
     describeAlarms(runtime.clients.cloudwatch, FAILOVER_ALARM_PREFIX),
   ]);
   return { inventory, alarms };
