@@ -1,4 +1,5 @@
 // Settings of failover and of its health alarms; lib/config/failover-config.ts builds them from the environment.
+import { DEFAULT_FAST_DETECTION, type FastDetectionSettings } from './failover/fast-detection-settings';
 
 export interface FailoverAlarmSettings {
   /** Seconds per datapoint (a multiple of 60). */
@@ -26,6 +27,8 @@ export interface FailoverSettings {
   /** VPCs whose gateways' alarms include the egress probe (besides the VPC tag). */
   probeVpcIds: string[];
   alarm: FailoverAlarmSettings;
+  /** The high-resolution probe alarm of gateways opted into fast detection. */
+  fastDetection: FastDetectionSettings;
 }
 
 export const DEFAULT_FAILOVER_SETTINGS: FailoverSettings = Object.freeze({
@@ -42,4 +45,5 @@ export const DEFAULT_FAILOVER_SETTINGS: FailoverSettings = Object.freeze({
     portErrorThreshold: 100,
     probeSuccessThreshold: 0.5,
   }),
+  fastDetection: DEFAULT_FAST_DETECTION,
 });
