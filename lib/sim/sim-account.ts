@@ -4,6 +4,7 @@ import type { FinalizeRequestMiddleware, MetadataBearer } from '@smithy/types';
 import type { AwsClients } from '../aws/clients';
 import { paceEc2Requests, RequestPacer } from '../aws/request-pacing';
 import { Ec2Throttle, type SimRateLimits } from './ec2-throttling';
+import { SimMetricStore } from './metric-store';
 import { SimClock, type SimClockMode } from './sim-clock';
 import { awsError, type SimService, SimUnsupportedCommandError, THROTTLING_CODES } from './sim-errors';
 import type { Snapshot } from './snapshot-schema';
@@ -81,6 +82,8 @@ export class SimAccount {
   /** Attempts answered with a throttling error: injected faults and empty EC2 buckets. */
   throttledCalls = 0;
   readonly ec2Throttle: Ec2Throttle;
+  /** Datapoints from EMF lines and from scenarios, with when they become visible (alarm-evaluator.ts reads them). */
+  readonly metricStore = new SimMetricStore();
   private readonly clock: SimClock;
   private readonly handlers = new Map<string, Handler>();
   private readonly settlers: Array<() => void> = [];

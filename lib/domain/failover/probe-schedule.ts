@@ -23,3 +23,6 @@ export function probeCheckOffsets(input: ProbeScheduleInput): number[] {
     offsets.push(at);
   return offsets;
 }
+
+/** The last check's line must be written before Lambda stops the function. */
+export const PROBE_END_MARGIN_MS = 2000;

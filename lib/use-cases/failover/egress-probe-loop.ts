@@ -2,7 +2,7 @@
 // the moment it is known (an EMF line, so the high-resolution alarm sees it within seconds, not at the end of the
 // invocation).
 import type { ProbeResult } from '../../aws/failover-egress-probe';
-import { probeCheckOffsets } from '../../domain/failover/probe-schedule';
+import { PROBE_END_MARGIN_MS, probeCheckOffsets } from '../../domain/failover/probe-schedule';
 
 export interface ProbeLoopPorts {
   check: () => Promise<ProbeResult>;
@@ -20,8 +20,6 @@ export interface ProbeLoopSummary {
   last: ProbeResult | null;
 }
 
-/** The last check must be written out before Lambda stops the function. */
-const END_MARGIN_MS = 2000;
 const MS_PER_SECOND = 1000;
 
 export async function runProbeLoop(
@@ -34,7 +32,7 @@ export async function runProbeLoop(
     budgetMs,
     intervalMs: probe.intervalSeconds * MS_PER_SECOND,
     timeoutMs: probe.timeoutMs,
-    marginMs: END_MARGIN_MS,
+    marginMs: PROBE_END_MARGIN_MS,
   });
   const summary: ProbeLoopSummary = {
     natGatewayId: probe.natGatewayId ?? null,
