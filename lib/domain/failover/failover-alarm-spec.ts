@@ -66,7 +66,8 @@ function stat(id: string, metricName: string, natGatewayId: string, period: numb
   };
 }
 
-function probe(natGatewayId: string, period: number): AlarmMetricQuery {
+/** The egress probe's success rate (Average of 1/0 checks) per period, on the gateway's dimension. */
+export function probeQuery(natGatewayId: string, period: number): AlarmMetricQuery {
   return {
     id: 'probe',
     returnData: false,
@@ -103,7 +104,7 @@ export function failoverAlarmSpec(
     stat('fromsource', 'PacketsInFromSource', id, period),
     stat('fromdestination', 'PacketsInFromDestination', id, period),
     ...(settings.portErrorThreshold > 0 ? [stat('ports', 'ErrorPortAllocation', id, period)] : []),
-    ...(withProbe ? [probe(id, period)] : []),
+    ...(withProbe ? [probeQuery(id, period)] : []),
     { id: 'packetsin', returnData: false, expression: 'FILL(fromsource, 0) + FILL(fromdestination, 0)' },
     {
       id: 'dropratio',

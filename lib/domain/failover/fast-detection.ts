@@ -2,15 +2,7 @@
 // the egress probe, which checks every few seconds and publishes each check at a storage resolution of 1 s. The
 // alarm needs several failing periods (never one lost check) and treats a silent probe as healthy, so neither a
 // lost probe nor a gateway without traffic can move routes. docs/failover.md "Fast detection".
-
-import {
-  type AlarmMetricQuery,
-  type AlarmSpec,
-  PROBE_METRIC,
-  PROBE_NAMESPACE,
-  PROBE_SERVICE_DIMENSION,
-} from '../failover-alarm-spec';
-import { NAT_GATEWAY_DIMENSION } from '../failover-event';
+import { type AlarmSpec, probeQuery } from '../failover-alarm-spec';
 import { FAILOVER_ALARM_PREFIX, FAILOVER_TAGS, ON } from '../failover-tags';
 import type { Inventory, NatGateway } from '../model';
 import { MANAGED_TAG } from '../tag-keys';
@@ -75,20 +67,6 @@ const FAILING_THRESHOLD = 1;
  */
 export function fastDetectionAlarmSpec(gateway: NatGateway, settings: FastDetectionSettings): AlarmSpec {
   const id = gateway.natGatewayId;
-  const probe: AlarmMetricQuery = {
-    id: 'probe',
-    returnData: false,
-    metricStat: {
-      namespace: PROBE_NAMESPACE,
-      metricName: PROBE_METRIC,
-      dimensions: {
-        [PROBE_SERVICE_DIMENSION.name]: PROBE_SERVICE_DIMENSION.value,
-        [NAT_GATEWAY_DIMENSION]: id,
-      },
-      period: settings.periodSeconds,
-      stat: 'Average',
-    },
-  };
   return {
     alarmName: fastAlarmNameFor(id),
     natGatewayId: id,
@@ -97,7 +75,7 @@ export function fastDetectionAlarmSpec(gateway: NatGateway, settings: FastDetect
       `failed in ${settings.datapointsToAlarm} of ${settings.evaluationPeriods} periods of ${settings.periodSeconds} s. ` +
       'ALARM moves its route tables to a healthy gateway in another AZ; OK (with its metric alarm) moves them back.',
     metrics: [
-      probe,
+      probeQuery(id, settings.periodSeconds),
       {
         id: 'failing',
         label: 'egress probe failing (1) or healthy (0)',

@@ -111,6 +111,24 @@ export function actionsOf(
   return { actions, lastMovedAt };
 }
 
+/** Each table's default route onto `to`, `concurrency` at a time; when each moved. */
+function moveRoutes(
+  runtime: Runtime,
+  moves: readonly TableMove[],
+  to: string,
+  concurrency: number,
+): Promise<Map<string, TableOutcome>> {
+  return eachTable(
+    moves,
+    (m) => m.routeTableId,
+    async (m) => {
+      await pointDefaultRoute(runtime.clients.ec2, m.routeTableId, to);
+      return runtime.now();
+    },
+    concurrency,
+  );
+}
+
 /** Failover: the record on every table first (crash safety), then the routes, `concurrency` at a time. */
 export async function failOver(
   runtime: Runtime,
@@ -130,16 +148,7 @@ export async function failOver(
     for (const [id, outcome] of refused) outcomes.set(id, outcome);
   }
   const tagged = moves.filter((m) => !outcomes.has(m.routeTableId));
-  const moved = await eachTable(
-    tagged,
-    (m) => m.routeTableId,
-    async (m) => {
-      await pointDefaultRoute(ec2, m.routeTableId, to);
-      return runtime.now();
-    },
-    concurrency,
-  );
-  for (const [id, outcome] of moved) outcomes.set(id, outcome);
+  for (const [id, outcome] of await moveRoutes(runtime, tagged, to, concurrency)) outcomes.set(id, outcome);
   return outcomes;
 }
 
@@ -151,15 +160,7 @@ export async function failBack(
   concurrency: number,
 ): Promise<Map<string, TableOutcome>> {
   const { ec2 } = runtime.clients;
-  const outcomes = await eachTable(
-    moves,
-    (m) => m.routeTableId,
-    async (m) => {
-      await pointDefaultRoute(ec2, m.routeTableId, to);
-      return runtime.now();
-    },
-    concurrency,
-  );
+  const outcomes = await moveRoutes(runtime, moves, to, concurrency);
   const movedBack = [...outcomes].filter(([, o]) => 'moved' in o).map(([id]) => id);
   const untagged = await tagTables(movedBack, (ids) => removeTags(ec2, ids, FAILOVER_KEYS), concurrency);
   for (const [id, outcome] of untagged) outcomes.set(id, outcome);
