@@ -4,11 +4,11 @@
 // alterNAT's way (one ReplaceRoute after the other). Prints a Markdown section (progress on stderr).
 // Run: npx tsx scripts/bench-failover.ts [tables…]
 import { fileURLToPath } from 'node:url';
-import type { AlarmStateChangeEvent } from '../lib/domain/failover-event';
+import type { AlarmStateChangeEvent } from '../lib/domain/failover/failover-event';
 import { type DrillDelays, runOutageDrill } from '../lib/sim/egress-outage-drill';
 import { loadSnapshotFile } from '../lib/sim/snapshot-load';
 import type { Snapshot } from '../lib/sim/snapshot-schema';
-import { handleAlarmEvent } from '../lib/use-cases/failover';
+import { handleAlarmEvent } from '../lib/use-cases/failover/failover';
 import {
   type BenchAccount,
   benchAccount,

@@ -2,16 +2,16 @@
 // EC2's token buckets on, a real-time simulated clock and 50 ms on every call; and alterNAT's way of moving routes.
 import { DescribeRouteTablesCommand, ReplaceRouteCommand } from '@aws-sdk/client-ec2';
 import { createClients } from '../lib/aws/clients';
-import { buildConfig, type Config } from '../lib/config';
-import type { AlarmStateChangeEvent } from '../lib/domain/failover-event';
+import { buildFullConfig, type Config } from '../lib/config';
+import type { AlarmStateChangeEvent } from '../lib/domain/failover/failover-event';
 import { DEFAULT_ROUTE } from '../lib/domain/model';
 import type { Runtime } from '../lib/runtime';
 import { applyAlarmStateChange } from '../lib/sim/alarms';
 import { simRuntime } from '../lib/sim/sim-runtime';
 import { createSimulatedAccount, type SimulatedAccount } from '../lib/sim/simulated-account';
 import type { Snapshot } from '../lib/sim/snapshot-schema';
-import { syncFailoverAlarms } from '../lib/use-cases/alarm-sync';
-import { handleAlarmEvent } from '../lib/use-cases/failover';
+import { syncFailoverAlarms } from '../lib/use-cases/failover/alarm-sync';
+import { handleAlarmEvent } from '../lib/use-cases/failover/failover';
 
 export const LATENCY_MS = 50;
 /** The deployed default (stage parameter maxAttempts), and botocore's legacy default for alterNAT's boto3. */
@@ -62,7 +62,7 @@ function withTables(
 export async function benchAccount(example: Snapshot, tables: number, fast: boolean): Promise<BenchAccount> {
   const { snapshot, natGatewayId, vpcId } = withTables(example, tables);
   const account = createSimulatedAccount(snapshot, { clock: 'real-time', maxAttempts: MAX_ATTEMPTS });
-  const config = buildConfig({
+  const config = buildFullConfig({
     AWS_REGION: snapshot.region,
     NAT_OPTIMIZER_TOPIC_ARN: TOPIC,
     NAT_OPTIMIZER_MAX_ATTEMPTS: String(MAX_ATTEMPTS),

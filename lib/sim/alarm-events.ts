@@ -1,7 +1,7 @@
 // The EventBridge event CloudWatch sends when an alarm changes state (source aws.cloudwatch, detail-type
 // "CloudWatch Alarm State Change"), built from a simulated alarm: what the failover function's rule delivers.
 // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-and-eventbridge.html
-import { ALARM_DETAIL_TYPE, type AlarmStateChangeEvent } from '../domain/failover-event';
+import { ALARM_DETAIL_TYPE, type AlarmStateChangeEvent } from '../domain/failover/failover-event';
 import { type AlarmTransition, alarmDefinition, queriesOf } from './alarm-evaluator';
 import type { SimAccount } from './sim-account';
 

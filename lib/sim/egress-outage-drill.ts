@@ -3,10 +3,10 @@
 // per-minute metrics, CloudWatch evaluates the alarms (alarm-evaluator.ts), and every ALARM of the gateway's alarms
 // reaches `onAlarm` (the failover function) after the delivery delay. Scenario tests and the benchmark use it.
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { type ProbeFetch, probeEgress, probeMetricLine } from '../aws/failover-egress-probe';
+import { type ProbeFetch, probeEgress, probeMetricLine } from '../aws/egress-probe';
+import type { AlarmStateChangeEvent } from '../domain/failover/failover-event';
+import type { FailoverRunResult } from '../domain/failover/failover-result';
 import { PROBE_END_MARGIN_MS, probeCheckOffsets } from '../domain/failover/probe-schedule';
-import type { AlarmStateChangeEvent } from '../domain/failover-event';
-import type { FailoverRunResult } from '../domain/failover-result';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../observability';
 import { type AlarmTransition, evaluateAlarms } from './alarm-evaluator';
 import { alarmStateChangeEvent } from './alarm-events';

@@ -5,13 +5,6 @@ import type { Inventory, NatGateway } from '../model';
 import { UP_STATES } from '../model';
 import { FAILOVER_TAGS, USER_TAGS } from '../tag-keys';
 import {
-  FAST_DETECTION_TAG,
-  fastAlarmNameFor,
-  fastDetection,
-  fastDetectionAlarmSpec,
-  isFastAlarmName,
-} from './failover/fast-detection';
-import {
   type AlarmDefinition,
   type AlarmSpec,
   definitionKey,
@@ -20,6 +13,13 @@ import {
 import type { AlarmStateValue } from './failover-event';
 import { failoverOptIn, isOn } from './failover-opt-in';
 import type { FailoverSettings } from './failover-settings';
+import {
+  FAST_DETECTION_TAG,
+  fastAlarmNameFor,
+  fastDetection,
+  fastDetectionAlarmSpec,
+  isFastAlarmName,
+} from './fast-detection';
 
 /** An alarm under the optimizer's prefix, as read from CloudWatch. */
 export interface ExistingAlarm {
@@ -100,7 +100,7 @@ export function planAlarmSync(
       ? 'its NAT gateway no longer exists'
       : failoverOptIn(gateway).kind === 'off'
         ? `its NAT gateway is no longer tagged ${USER_TAGS.failover}=on`
-        : ALARMED_STATES.has(gateway.state) && isFastAlarmName(alarm.alarmName)
+        : UP_STATES.has(gateway.state) && isFastAlarmName(alarm.alarmName)
           ? 'fast detection is off for its NAT gateway'
           : `its NAT gateway is ${gateway.state}`;
     plan.remove.push({

@@ -1,5 +1,5 @@
 // Settings of failover and of its health alarms; lib/config/failover-config.ts builds them from the environment.
-import { DEFAULT_FAST_DETECTION, type FastDetectionSettings } from './failover/fast-detection-settings';
+import { DEFAULT_FAST_DETECTION, type FastDetectionSettings } from './fast-detection-settings';
 
 export interface FailoverAlarmSettings {
   /** Seconds per datapoint (a multiple of 60). */

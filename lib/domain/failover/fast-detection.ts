@@ -2,14 +2,15 @@
 // the egress probe, which checks every few seconds and publishes each check at a storage resolution of 1 s. The
 // alarm needs several failing periods (never one lost check) and treats a silent probe as healthy, so neither a
 // lost probe nor a gateway without traffic can move routes. docs/failover.md "Fast detection".
-import { type AlarmSpec, probeQuery } from '../failover-alarm-spec';
-import { FAILOVER_ALARM_PREFIX, FAILOVER_TAGS, ON } from '../failover-tags';
+
 import type { Inventory, NatGateway } from '../model';
-import { MANAGED_TAG } from '../tag-keys';
+import { FAILOVER_TAGS, MANAGED_TAG } from '../tag-keys';
+import { type AlarmSpec, probeQuery } from './failover-alarm-spec';
+import { FAILOVER_ALARM_PREFIX, ON } from './failover-opt-in';
 import type { FastDetectionSettings } from './fast-detection-settings';
 
 /** On a NAT gateway or its VPC (user): `on` adds the high-resolution probe alarm. */
-export const FAST_DETECTION_TAG = 'nat-optimizer:fast-detection';
+export const FAST_DETECTION_TAG = FAILOVER_TAGS.fastDetection;
 const OFF = 'off';
 
 export type FastDetection =

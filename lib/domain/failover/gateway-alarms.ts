@@ -1,7 +1,7 @@
 // A gateway may have two alarms (its metric alarm and, with fast detection, its probe alarm): it is failing while
 // either is in ALARM, and recovered only when both are OK, so the fast alarm's OK cannot move routes back while
 // the metric alarm still sees drops (or the other way round).
-import type { AlarmStateValue } from '../failover-event';
+import type { AlarmStateValue } from './failover-event';
 
 export interface GatewayAlarm {
   alarmName: string;

@@ -1,8 +1,9 @@
 // The failover record goes onto route tables in as few CreateTags calls as possible: one per distinct set of
 // values (usually one for the whole failover: same origin, same target, same instant).
-import type { TableMove } from './failover-plan-types';
+
 import type { Tags } from '../model';
 import { ROUTE_TABLE_TAGS } from '../tag-keys';
+import type { TableMove } from './failover-plan-types';
 
 export interface TagBatch {
   routeTableIds: string[];

@@ -1,7 +1,7 @@
 // One egress-probe invocation: checks on the probe schedule until its time budget runs out, each result published
 // the moment it is known (an EMF line, so the high-resolution alarm sees it within seconds, not at the end of the
 // invocation).
-import type { ProbeResult } from '../../aws/failover-egress-probe';
+import type { ProbeResult } from '../../aws/egress-probe';
 import { PROBE_END_MARGIN_MS, probeCheckOffsets } from '../../domain/failover/probe-schedule';
 
 export interface ProbeLoopPorts {

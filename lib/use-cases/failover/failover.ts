@@ -4,7 +4,6 @@
 import { describeAlarms, type ReadAlarm } from '../../aws/alarms';
 import { loadInventory } from '../../aws/inventory';
 import type { ConfigOf } from '../../config';
-import { decidingAlarm, gatewayAlarmStates } from '../../domain/failover/gateway-alarms';
 import type { AlarmSyncSummary } from '../../domain/failover/failover-alarm-sync';
 import {
   type AlarmStateChangeEvent,
@@ -24,6 +23,7 @@ import {
   routesMoved,
   runOutcome,
 } from '../../domain/failover/failover-result';
+import { decidingAlarm, gatewayAlarmStates } from '../../domain/failover/gateway-alarms';
 import type { Inventory } from '../../domain/model';
 import { ROUTE_TABLE_TAGS } from '../../domain/tag-keys';
 import { MS_PER_SECOND } from '../../domain/time-units';

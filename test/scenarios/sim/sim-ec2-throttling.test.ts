@@ -2,9 +2,9 @@
 // client's pacer keeps our own calls within those buckets.
 import { CreateTagsCommand, DescribeRouteTablesCommand, ReplaceRouteCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { createClients } from '../../lib/aws/clients';
-import { createSimulatedAccount, type SimulatedAccount } from '../../lib/sim/simulated-account';
-import { loadSnapshotFile } from '../../lib/sim/snapshot-load';
+import { createClients } from '../../../lib/aws/clients';
+import { createSimulatedAccount, type SimulatedAccount } from '../../../lib/sim/simulated-account';
+import { loadSnapshotFile } from '../../../lib/sim/snapshot-load';
 import { EXAMPLE, EXAMPLE_ACCOUNT_PATH } from './sim-ec2-fixture';
 
 const MUTATING_BUCKET = 50;

@@ -1,18 +1,18 @@
 // Fast detection: who is opted in, what its high-resolution alarm looks like, how sync keeps it, and how a gateway
 // with two alarms counts as failing or recovered.
 import { describe, expect, it } from 'vitest';
-import { failoverConfig } from '../../lib/config/failover-config';
-import { fastDetectionConfig } from '../../lib/config/fast-detection-config';
+import { fastDetectionConfig } from '../../../lib/config/fast-detection-config';
+import { probeConfig } from '../../../lib/config/probe-config';
+import { planAlarmSync } from '../../../lib/domain/failover/failover-alarm-sync';
+import { DEFAULT_FAILOVER_SETTINGS } from '../../../lib/domain/failover/failover-settings';
 import {
   FAST_DETECTION_TAG,
   fastAlarmNameFor,
   fastDetection,
   fastDetectionAlarmSpec,
-} from '../../lib/domain/failover/fast-detection';
-import { DEFAULT_FAST_DETECTION } from '../../lib/domain/failover/fast-detection-settings';
-import { decidingAlarm, gatewayAlarmStates } from '../../lib/domain/failover/gateway-alarms';
-import { planAlarmSync } from '../../lib/domain/failover-alarm-sync';
-import { DEFAULT_FAILOVER_SETTINGS } from '../../lib/domain/failover-settings';
+} from '../../../lib/domain/failover/fast-detection';
+import { DEFAULT_FAST_DETECTION } from '../../../lib/domain/failover/fast-detection-settings';
+import { decidingAlarm, gatewayAlarmStates } from '../../../lib/domain/failover/gateway-alarms';
 import { gateway, nat, threeAzVpc } from './failover-builders';
 
 const VPC = 'vpc-1';
@@ -197,7 +197,7 @@ describe('gatewayAlarmStates', () => {
 describe('fast detection configuration', () => {
   it('should default to 2 failing periods of 3, 10 seconds each, and a probe check every 5 seconds', () => {
     expect(fastDetectionConfig({})).toEqual(DEFAULT_FAST_DETECTION);
-    expect(failoverConfig({}).probe.intervalSeconds).toBe(5);
+    expect(probeConfig({}).intervalSeconds).toBe(5);
   });
 
   it('should refuse a period a high-resolution alarm does not take, naming the variable', () => {
@@ -220,7 +220,7 @@ describe('fast detection configuration', () => {
 
   it('should refuse a probe timeout as long as its interval: a check must end before the next starts', () => {
     expect(() =>
-      failoverConfig({
+      probeConfig({
         NAT_OPTIMIZER_EGRESS_PROBE_INTERVAL_SECONDS: '3',
         NAT_OPTIMIZER_EGRESS_PROBE_TIMEOUT_MS: '3000',
       }),

@@ -2,11 +2,11 @@
 // gateway, EventBridge invoking failover. Egress breaking moves 50 route tables within a minute; one lost probe
 // check, or a gateway that carries no traffic, moves nothing.
 import { describe, expect, it } from 'vitest';
-import { fastAlarmNameFor } from '../../lib/domain/failover/fast-detection';
-import { alarmNameFor } from '../../lib/domain/failover-tags';
-import { type DrillDelays, type OutageDrill, runOutageDrill } from '../../lib/sim/egress-outage-drill';
-import { syncFailoverAlarms } from '../../lib/use-cases/alarm-sync';
-import { handleAlarmEvent } from '../../lib/use-cases/failover';
+import { alarmNameFor } from '../../../lib/domain/failover/failover-opt-in';
+import { fastAlarmNameFor } from '../../../lib/domain/failover/fast-detection';
+import { type DrillDelays, type OutageDrill, runOutageDrill } from '../../../lib/sim/egress-outage-drill';
+import { syncFailoverAlarms } from '../../../lib/use-cases/failover/alarm-sync';
+import { handleAlarmEvent } from '../../../lib/use-cases/failover/failover';
 import {
   alarmEvent,
   deliver,

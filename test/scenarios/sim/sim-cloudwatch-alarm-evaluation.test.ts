@@ -2,9 +2,9 @@
 // and moves alarms as CloudWatch does (M of N, TreatMissingData, every 10 s for high-resolution alarms).
 import { PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, it } from 'vitest';
-import { evaluateAlarms, stateAt } from '../../lib/sim/alarm-evaluator';
-import { evaluate, parseExpression } from '../../lib/sim/metric-math';
-import { SimMetricStore } from '../../lib/sim/metric-store';
+import { evaluateAlarms, stateAt } from '../../../lib/sim/alarm-evaluator';
+import { evaluate, parseExpression } from '../../../lib/sim/metric-math';
+import { SimMetricStore } from '../../../lib/sim/metric-store';
 import { exampleAccount } from './sim-ec2-fixture';
 
 const T0 = Date.parse('2026-11-16T00:00:00Z');

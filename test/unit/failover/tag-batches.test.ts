@@ -1,7 +1,7 @@
 // The failover record for many tables in as few CreateTags calls as the values allow.
 import { describe, expect, it } from 'vitest';
-import { failoverTagBatches } from '../../lib/domain/failover/tag-batches';
-import { ROUTE_TABLE_TAGS } from '../../lib/domain/tag-keys';
+import { failoverTagBatches } from '../../../lib/domain/failover/tag-batches';
+import { ROUTE_TABLE_TAGS } from '../../../lib/domain/tag-keys';
 
 const AT = '2026-11-16T00:03:00Z';
 

@@ -1,8 +1,8 @@
 // One probe invocation: checks every few seconds until its budget is spent, each published as soon as it is known.
 import { describe, expect, it } from 'vitest';
-import type { ProbeResult } from '../../lib/aws/failover-egress-probe';
-import { probeCheckOffsets } from '../../lib/domain/failover/probe-schedule';
-import { runProbeLoop } from '../../lib/use-cases/failover/egress-probe-loop';
+import type { ProbeResult } from '../../../lib/aws/egress-probe';
+import { probeCheckOffsets } from '../../../lib/domain/failover/probe-schedule';
+import { runProbeLoop } from '../../../lib/use-cases/failover/egress-probe-loop';
 
 const PROBE = { intervalSeconds: 5, timeoutMs: 2000, natGatewayId: 'nat-0aaaaaaaaaaaaaaaa' };
 

@@ -1,9 +1,9 @@
 // Moves at EC2's own rate limits: 100 route tables fail over and back with EC2's token buckets on, in one tag call
 // each way, never throttled by our own requests, in the time the ReplaceRoute bucket allows (simulated clock).
 import { describe, expect, it } from 'vitest';
-import { ROUTE_TABLE_TAGS } from '../../lib/domain/tag-keys';
-import { SimulatedCrashError } from '../../lib/sim/sim-errors';
-import { handleAlarmEvent, recheckFailovers } from '../../lib/use-cases/failover';
+import { ROUTE_TABLE_TAGS } from '../../../lib/domain/tag-keys';
+import { SimulatedCrashError } from '../../../lib/sim/sim-errors';
+import { handleAlarmEvent, recheckFailovers } from '../../../lib/use-cases/failover/failover';
 import {
   alarmEvent,
   deliver,
