@@ -4,8 +4,8 @@
 // lost probe nor a gateway without traffic can move routes. docs/failover.md "Fast detection".
 
 import type { Inventory, NatGateway } from '../model';
-import { FAILOVER_TAGS, MANAGED_TAG } from '../tag-keys';
-import { type AlarmSpec, probeQuery } from './failover-alarm-spec';
+import { FAILOVER_TAGS } from '../tag-keys';
+import { type AlarmSpec, healthAlarm, probeQuery } from './failover-alarm-spec';
 import { FAILOVER_ALARM_PREFIX, ON } from './failover-opt-in';
 import type { FastDetectionSettings } from './fast-detection-settings';
 
@@ -60,7 +60,6 @@ export function isFastAlarmName(alarmName: string): boolean {
 
 /** A silent probe (not running, or its lines not yet in) says nothing about the gateway: healthy. */
 const PROBE_MISSING_AS = 1;
-const FAILING_THRESHOLD = 1;
 
 /**
  * failing = 1 in a period whose probe checks mostly failed; ALARM after `datapointsToAlarm` such periods out of
@@ -68,7 +67,7 @@ const FAILING_THRESHOLD = 1;
  */
 export function fastDetectionAlarmSpec(gateway: NatGateway, settings: FastDetectionSettings): AlarmSpec {
   const id = gateway.natGatewayId;
-  return {
+  return healthAlarm({
     alarmName: fastAlarmNameFor(id),
     natGatewayId: id,
     description:
@@ -84,11 +83,7 @@ export function fastDetectionAlarmSpec(gateway: NatGateway, settings: FastDetect
         expression: `IF(FILL(probe, ${PROBE_MISSING_AS}) < ${settings.probeSuccessThreshold}, 1, 0)`,
       },
     ],
-    threshold: FAILING_THRESHOLD,
-    comparisonOperator: 'GreaterThanOrEqualToThreshold',
     evaluationPeriods: settings.evaluationPeriods,
     datapointsToAlarm: settings.datapointsToAlarm,
-    treatMissingData: 'notBreaching',
-    tags: { [MANAGED_TAG.key]: MANAGED_TAG.value, [FAILOVER_TAGS.alarmGateway]: id },
-  };
+  });
 }
