@@ -79,6 +79,8 @@ function localEnvironment(snapshot: string, region: string, maxAttempts: number)
     maxAttempts,
     retryStrategy: immediateRetryStrategy(maxAttempts),
     credentials: { accessKeyId: 'LOCAL_MODE', secretAccessKey: 'LOCAL_MODE' },
+    // The simulated account paces EC2 on its own clock when it attaches (lib/sim/sim-account.ts).
+    ec2Pacing: 'off',
   });
   // A relative snapshot path is taken from the project directory (the one holding dist/).
   const local = loaded.createLocalSimClients(resolve(dirname(dirname(modulePath)), snapshot), clients);

@@ -17,6 +17,7 @@ import type {
   RetryStrategyV2,
 } from '@smithy/types';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
+import { type PacingClock, paceEc2Requests, REAL_PACING_CLOCK, RequestPacer } from './request-pacing';
 
 export interface AwsClients {
   ec2: EC2Client;
@@ -38,6 +39,11 @@ export interface ClientOptions {
   /** Replaces the SDK's back-off (used by the simulated account so retries cost no wall time). */
   retryStrategy?: RetryStrategyV2;
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /**
+   * EC2 requests wait for a token of EC2's own bucket for their action (request-pacing.ts): on the real clock by
+   * default, on a simulated account's clock there; `off` sends them as they come.
+   */
+  ec2Pacing?: PacingClock | 'off';
 }
 
 /** What every client shares: region, the SDK's standard retry strategy, and where credentials come from. */
@@ -57,8 +63,11 @@ function commonConfig(options: ClientOptions) {
 
 export function createClients(options: ClientOptions): AwsClients {
   const common = commonConfig(options);
+  const ec2 = new EC2Client(common);
+  const pacing = options.ec2Pacing ?? REAL_PACING_CLOCK;
+  if (pacing !== 'off') paceEc2Requests(ec2, new RequestPacer(pacing));
   return {
-    ec2: new EC2Client(common),
+    ec2,
     cloudwatch: new CloudWatchClient(common),
     logs: new CloudWatchLogsClient(common),
     sns: new SNSClient(common),

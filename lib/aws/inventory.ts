@@ -126,6 +126,8 @@ export interface InventoryScope {
    * of seven, for jobs that run every few minutes.
    */
   routingOnly?: boolean;
+  /** With `routingOnly`: the VPCs too (failover reads their opt-in tags), still without endpoints and prefix lists. */
+  withVpcs?: boolean;
 }
 
 const NONE = Promise.resolve([]);
@@ -140,7 +142,9 @@ export async function loadInventory(
   const client = { client: ec2, pageSize: PAGE_SIZE };
   const routeTableInput: DescribeRouteTablesCommandInput = { Filters: vpcFilter };
   const [vpcs, sdkSubnets, tables, gateways, addresses, endpoints, prefixLists] = await Promise.all([
-    full ? collect(paginateDescribeVpcs(client, { Filters: vpcFilter }), (p) => p.Vpcs) : NONE,
+    full || scope.withVpcs
+      ? collect(paginateDescribeVpcs(client, { Filters: vpcFilter }), (p) => p.Vpcs)
+      : NONE,
     collect(paginateDescribeSubnets(client, { Filters: vpcFilter }), (p) => p.Subnets),
     collect(
       paginateDescribeRouteTables({ client: ec2, pageSize: ROUTE_TABLE_PAGE_SIZE }, routeTableInput),

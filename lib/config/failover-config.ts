@@ -3,6 +3,7 @@
 import { DEFAULT_FAILOVER_SETTINGS, type FailoverSettings } from '../domain/failover/failover-settings';
 import { MINUTES_PER_DAY, SECONDS_PER_MINUTE } from '../domain/time-units';
 import { ConfigError, type Env, listField, numberField } from './env-fields';
+import { fastDetectionConfig } from './fast-detection-config';
 
 const MAX_HOLD_MINUTES = MINUTES_PER_DAY;
 const MAX_CONCURRENCY = 50;
@@ -74,6 +75,7 @@ export function failoverConfig(env: Env): FailoverConfig {
         ),
         probeSuccessThreshold: d.alarm.probeSuccessThreshold,
       },
+      fastDetection: fastDetectionConfig(env),
     },
   };
 }

@@ -85,6 +85,8 @@ export const FAILOVER_TAGS = {
   emergencyEip: 'nat-optimizer:emergency-eip',
   /** On a VPC (user): `on` adds the egress probe to its gateways' alarms. On a route table: never moved. */
   egressProbe: 'nat-optimizer:egress-probe',
+  /** On a NAT gateway or a VPC (user): `on` adds the 10-second egress-probe alarm (fast detection). */
+  fastDetection: 'nat-optimizer:fast-detection',
   /** On an emergency gateway (optimizer): the gateway it stands in for. */
   emergencyFor: 'nat-optimizer:emergency-for',
   /** On an emergency gateway and its Elastic IP (optimizer): the VPC it serves; the EIP is reused next time. */

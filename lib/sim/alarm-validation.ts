@@ -8,6 +8,20 @@ const MAX_METRICS = 10;
 const MAX_NAME_LENGTH = 255;
 const QUERY_ID = /^[a-z][a-zA-Z0-9_]*$/;
 const MISSING_DATA = ['breaching', 'notBreaching', 'ignore', 'missing'];
+/** PutMetricAlarm `Period`: 10, 20, 30 (a high-resolution alarm) or any multiple of 60. */
+const HIGH_RESOLUTION_PERIODS = [10, 20, 30];
+const SECONDS_PER_MINUTE = 60;
+const ONE_HOUR = 3600;
+/** An alarm with a period under an hour may look back one day at most (Period × EvaluationPeriods). */
+const MAX_LOOKBACK_SECONDS = 86_400;
+
+function validPeriod(period: number | undefined): period is number {
+  return (
+    period !== undefined &&
+    period > 0 &&
+    (HIGH_RESOLUTION_PERIODS.includes(period) || period % SECONDS_PER_MINUTE === 0)
+  );
+}
 
 export function validationError(sim: SimAccount, message: string): Error {
   return sim.error('CloudWatch', 'ValidationError', message);
@@ -26,9 +40,8 @@ function checkQueries(sim: SimAccount, queries: MetricDataQuery[]): void {
     if ((query.MetricStat === undefined) === (query.Expression === undefined)) {
       throw validationError(sim, `metric ${query.Id} needs exactly one of MetricStat and Expression`);
     }
-    const period = query.MetricStat?.Period;
-    if (query.MetricStat && (period === undefined || period % 60 !== 0)) {
-      throw validationError(sim, `metric ${query.Id}: Period must be a multiple of 60`);
+    if (query.MetricStat && !validPeriod(query.MetricStat.Period)) {
+      throw validationError(sim, `metric ${query.Id}: Period must be 10, 20, 30 or a multiple of 60`);
     }
   }
   const returning = queries.filter((q) => q.ReturnData !== false);
@@ -48,6 +61,15 @@ export function checkAlarm(sim: SimAccount, input: PutMetricAlarmInput): string 
     throw validationError(sim, 'MetricName and Namespace, or Metrics, are required');
   const periods = input.EvaluationPeriods ?? 0;
   if (periods < 1) throw validationError(sim, 'EvaluationPeriods must be at least 1');
+  const longest = Math.max(input.Period ?? 0, ...(input.Metrics ?? []).map((q) => q.MetricStat?.Period ?? 0));
+  if (input.Metrics === undefined && !validPeriod(input.Period))
+    throw validationError(sim, 'Period must be 10, 20, 30 or a multiple of 60');
+  if (longest < ONE_HOUR && longest * periods > MAX_LOOKBACK_SECONDS) {
+    throw validationError(
+      sim,
+      'Period × EvaluationPeriods must not exceed one day for periods under an hour',
+    );
+  }
   if ((input.DatapointsToAlarm ?? periods) > periods) {
     throw validationError(sim, 'DatapointsToAlarm must not exceed EvaluationPeriods');
   }

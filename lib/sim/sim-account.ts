@@ -2,13 +2,11 @@
 // It answers at the SDK client (a middleware placed after the SDK's retry step), so adapters run unchanged.
 import type { FinalizeRequestMiddleware, MetadataBearer } from '@smithy/types';
 import type { AwsClients } from '../aws/clients';
-import {
-  awsError,
-  SimClockError,
-  type SimService,
-  SimUnsupportedCommandError,
-  THROTTLING_CODES,
-} from './sim-errors';
+import { paceEc2Requests, RequestPacer } from '../aws/request-pacing';
+import { Ec2Throttle, type SimRateLimits } from './ec2-throttling';
+import { SimMetricStore } from './metric-store';
+import { SimClock, type SimClockMode } from './sim-clock';
+import { awsError, type SimService, SimUnsupportedCommandError, THROTTLING_CODES } from './sim-errors';
 import type { Snapshot } from './snapshot-schema';
 
 export interface SimCall {
@@ -67,44 +65,61 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+export interface SimAccountOptions {
+  timings?: Partial<SimTimings>;
+  seed?: number;
+  /** EC2's token buckets (default `aws`); `off` for unit-speed tests that do not count time. */
+  rateLimits?: SimRateLimits;
+  /** `frozen` (default) or `real-time` (see sim-clock.ts). */
+  clock?: SimClockMode;
+}
+
 export class SimAccount {
   readonly state: Snapshot;
   readonly timings: SimTimings;
   /** Attempts per `Service.Command`, throttled ones included. */
   readonly calls = new Map<string, number>();
+  /** Attempts answered with a throttling error: injected faults and empty EC2 buckets. */
   throttledCalls = 0;
-  private clock: number;
+  readonly ec2Throttle: Ec2Throttle;
+  /** Datapoints from EMF lines and from scenarios, with when they become visible (alarm-evaluator.ts reads them). */
+  readonly metricStore = new SimMetricStore();
+  private readonly clock: SimClock;
   private readonly handlers = new Map<string, Handler>();
   private readonly settlers: Array<() => void> = [];
   private readonly afterHooks: AfterHook[] = [];
   private faults: FaultOptions = {};
   private random: () => number;
 
-  constructor(snapshot: Snapshot, options: { timings?: Partial<SimTimings>; seed?: number } = {}) {
+  constructor(snapshot: Snapshot, options: SimAccountOptions = {}) {
     this.state = structuredClone(snapshot);
     this.timings = { ...DEFAULT_SIM_TIMINGS, ...options.timings };
-    this.clock = Date.parse(snapshot.capturedAt);
+    this.clock = new SimClock(Date.parse(snapshot.capturedAt), options.clock);
+    this.ec2Throttle = new Ec2Throttle(options.rateLimits ?? 'aws');
     this.random = mulberry32(options.seed ?? 42);
   }
 
   now(): Date {
-    return new Date(this.clock);
+    return new Date(this.clock.nowMs());
+  }
+
+  get clockMode(): SimClockMode {
+    return this.clock.mode;
   }
 
   /** Moves the clock forward; an earlier instant is refused (the past cannot be replayed on this state). */
   setClock(at: Date): void {
-    if (Number.isNaN(at.getTime())) throw new SimClockError('simulated clock: invalid instant');
-    if (at.getTime() < this.clock) {
-      throw new SimClockError(
-        `simulated clock: ${at.toISOString()} is earlier than the account's time ${this.now().toISOString()}`,
-      );
-    }
-    this.clock = at.getTime();
+    this.clock.set(at);
     this.settle();
   }
 
   advance(seconds: number): void {
-    this.setClock(new Date(this.clock + seconds * 1000));
+    this.setClock(new Date(this.clock.nowMs() + seconds * 1000));
+  }
+
+  /** Lets `ms` of simulated time pass (frozen clock: at once; real-time clock: really). */
+  sleep(ms: number): Promise<void> {
+    return this.clock.sleep(ms, (seconds) => this.advance(seconds));
   }
 
   /** Registers the answer to one SDK command, e.g. on('EC2', 'DescribeNatGateways', fn). */
@@ -146,6 +161,7 @@ export class SimAccount {
   resetCallCounts(): void {
     this.calls.clear();
     this.throttledCalls = 0;
+    this.ec2Throttle.refused = 0;
   }
 
   error(service: SimService, code: string, message: string, status = 400): Error {
@@ -155,6 +171,14 @@ export class SimAccount {
   async dispatch(service: SimService, command: string, input: unknown): Promise<object> {
     const key = `${service}.${command}`;
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
+    if (service === 'EC2') {
+      try {
+        this.ec2Throttle.admit(command, input, this.clock.nowMs());
+      } catch (error) {
+        this.throttledCalls += 1;
+        throw error;
+      }
+    }
     const affected = !this.faults.commands || this.faults.commands.includes(command);
     if (affected && this.faults.latencyMs) await new Promise((r) => setTimeout(r, this.faults.latencyMs));
     if (affected && this.faults.throttleRate && this.random() < this.faults.throttleRate) {
@@ -174,8 +198,11 @@ export class SimAccount {
     return output;
   }
 
-  /** Makes every client answer from this account. Calls never leave the process. */
-  attach(clients: AwsClients): void {
+  /**
+   * Makes every client answer from this account. Calls never leave the process. With EC2's buckets on, the EC2
+   * client also paces itself on this clock, as it does on AWS on the real one (lib/aws/request-pacing.ts).
+   */
+  attach(clients: AwsClients, how: { pace?: boolean } = {}): void {
     const answer: FinalizeRequestMiddleware<object, MetadataBearer> = (_next, context) => async (args) => {
       const service = CLIENT_SERVICES[context.clientName ?? ''];
       const command = (context.commandName ?? '').replace(/Command$/, '');
@@ -194,6 +221,12 @@ export class SimAccount {
     clients.logs.middlewareStack.addRelativeTo(answer, options);
     clients.sns.middlewareStack.addRelativeTo(answer, options);
     clients.eventbridge.middlewareStack.addRelativeTo(answer, options);
+    if (this.ec2Throttle.mode === 'aws' && how.pace !== false) {
+      paceEc2Requests(
+        clients.ec2,
+        new RequestPacer({ now: () => this.clock.nowMs(), sleep: (ms) => this.sleep(ms) }),
+      );
+    }
   }
 
   /** The state as a snapshot again, with capturedAt at the simulated clock. */

@@ -7,7 +7,7 @@ import { registerEmergencyEc2 } from './emergency-ec2';
 import { registerEndpointsEc2 } from './endpoints-ec2';
 import { registerEventBridge } from './eventbridge';
 import { registerLogs } from './logs';
-import { SimAccount, type SimTimings } from './sim-account';
+import { SimAccount, type SimAccountOptions } from './sim-account';
 import type { Snapshot } from './snapshot-schema';
 import { registerSns } from './sns';
 
@@ -27,7 +27,7 @@ export interface SimulatedAccount {
 
 export function createSimulatedAccount(
   snapshot: Snapshot,
-  options: { timings?: Partial<SimTimings>; seed?: number; maxAttempts?: number } = {},
+  options: SimAccountOptions & { maxAttempts?: number } = {},
 ): SimulatedAccount {
   const sim = new SimAccount(snapshot, options);
   registerEc2(sim);
@@ -42,8 +42,12 @@ export function createSimulatedAccount(
   const clients = createClients({
     region: snapshot.region,
     maxAttempts,
-    retryStrategy: immediateRetryStrategy(maxAttempts),
+    // Frozen clock: retries cost no time (nothing would refill while they wait). Real-time clock: the SDK's own
+    // back-off, so a throttled call waits as long as it would on AWS.
+    ...(sim.clockMode === 'frozen' ? { retryStrategy: immediateRetryStrategy(maxAttempts) } : {}),
     credentials: { accessKeyId: 'SIMULATED', secretAccessKey: 'SIMULATED' },
+    // attach() paces EC2 on the simulated clock when the account's buckets are on.
+    ec2Pacing: 'off',
   });
   sim.attach(clients);
   return { sim, clients };

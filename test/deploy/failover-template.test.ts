@@ -84,10 +84,8 @@ describe('packaged template: failover', () => {
         'ec2:DeleteTags',
         'ec2:DescribeAddresses',
         'ec2:DescribeNatGateways',
-        'ec2:DescribePrefixLists',
         'ec2:DescribeRouteTables',
         'ec2:DescribeSubnets',
-        'ec2:DescribeVpcEndpoints',
         'ec2:DescribeVpcs',
         'ec2:ReplaceRoute',
         'events:PutEvents',
@@ -161,5 +159,31 @@ describe('packaged template: failover', () => {
     expect(JSON.stringify(probe)).toContain('"Fn::If":["HasEgressProbe"');
     expect(schedule?.State).toEqual({ 'Fn::If': ['HasEgressProbe', 'ENABLED', 'DISABLED'] });
     expect(schedule?.ScheduleExpression).toBe('rate(1 minute)');
+  });
+
+  it('should give the probe a minute to loop through its checks, every 5 s by default', () => {
+    // Act
+    const probe = packagedTemplate().Resources.EgressProbeLambdaFunction?.Properties;
+
+    // Assess
+    expect(probe?.Timeout).toBe(62);
+    expect(probe?.Environment).toMatchObject({
+      Variables: { NAT_OPTIMIZER_EGRESS_PROBE_INTERVAL_SECONDS: '5' },
+    });
+  });
+
+  it('should tell the functions that sync alarms which VPCs and gateways get fast detection', () => {
+    // Act
+    const environment = packagedTemplate().Resources[FUNCTION]?.Properties?.Environment;
+
+    // Assess
+    expect(environment).toMatchObject({
+      Variables: {
+        NAT_OPTIMIZER_FAST_DETECTION: '',
+        NAT_OPTIMIZER_FAST_DETECTION_PERIOD_SECONDS: '10',
+        NAT_OPTIMIZER_FAST_DETECTION_EVALUATION_PERIODS: '3',
+        NAT_OPTIMIZER_FAST_DETECTION_DATAPOINTS_TO_ALARM: '2',
+      },
+    });
   });
 });

@@ -66,7 +66,8 @@ function stat(id: string, metricName: string, natGatewayId: string, period: numb
   };
 }
 
-function probe(natGatewayId: string, period: number): AlarmMetricQuery {
+/** The egress probe's success rate (Average of 1/0 checks) per period, on the gateway's dimension. */
+export function probeQuery(natGatewayId: string, period: number): AlarmMetricQuery {
   return {
     id: 'probe',
     returnData: false,
@@ -103,7 +104,7 @@ export function failoverAlarmSpec(
     stat('fromsource', 'PacketsInFromSource', id, period),
     stat('fromdestination', 'PacketsInFromDestination', id, period),
     ...(settings.portErrorThreshold > 0 ? [stat('ports', 'ErrorPortAllocation', id, period)] : []),
-    ...(withProbe ? [probe(id, period)] : []),
+    ...(withProbe ? [probeQuery(id, period)] : []),
     { id: 'packetsin', returnData: false, expression: 'FILL(fromsource, 0) + FILL(fromdestination, 0)' },
     {
       id: 'dropratio',
@@ -117,19 +118,34 @@ export function failoverAlarmSpec(
       expression: `IF(${conditions.join(' OR ')}, 1, 0)`,
     },
   ];
-  return {
+  return healthAlarm({
     alarmName: alarmNameFor(id),
     natGatewayId: id,
     description:
       `nat-optimizer failover: NAT gateway ${id} (${gateway.tags.Name ?? 'unnamed'}) failing its traffic. ` +
       'ALARM moves its route tables to a healthy gateway in another AZ; OK moves them back.',
     metrics,
-    threshold: FAILING_THRESHOLD,
-    comparisonOperator: 'GreaterThanOrEqualToThreshold',
     evaluationPeriods: settings.evaluationPeriods,
     datapointsToAlarm: settings.datapointsToAlarm,
+  });
+}
+
+/**
+ * Every health alarm of the optimizer: its returned expression is 1 while failing, ALARM at `datapointsToAlarm`
+ * such periods, missing data not breaching, tagged as the optimizer's own with the gateway it watches.
+ */
+export function healthAlarm(
+  parts: Pick<
+    AlarmSpec,
+    'alarmName' | 'natGatewayId' | 'description' | 'metrics' | 'evaluationPeriods' | 'datapointsToAlarm'
+  >,
+): AlarmSpec {
+  return {
+    ...parts,
+    threshold: FAILING_THRESHOLD,
+    comparisonOperator: 'GreaterThanOrEqualToThreshold',
     treatMissingData: 'notBreaching',
-    tags: { [MANAGED_TAG.key]: MANAGED_TAG.value, [FAILOVER_TAGS.alarmGateway]: id },
+    tags: { [MANAGED_TAG.key]: MANAGED_TAG.value, [FAILOVER_TAGS.alarmGateway]: parts.natGatewayId },
   };
 }
 

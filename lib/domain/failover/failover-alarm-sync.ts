@@ -1,4 +1,5 @@
-// Which health alarms to create, update or delete so there is exactly one per gateway tagged for failover.
+// Which health alarms to create, update or delete so there is exactly one per gateway tagged for failover, plus
+// the high-resolution probe alarm of those opted into fast detection.
 
 import type { Inventory, NatGateway } from '../model';
 import { UP_STATES } from '../model';
@@ -12,6 +13,13 @@ import {
 import type { AlarmStateValue } from './failover-event';
 import { failoverOptIn, isOn } from './failover-opt-in';
 import type { FailoverSettings } from './failover-settings';
+import {
+  FAST_DETECTION_TAG,
+  fastAlarmNameFor,
+  fastDetection,
+  fastDetectionAlarmSpec,
+  isFastAlarmName,
+} from './fast-detection';
 
 /** An alarm under the optimizer's prefix, as read from CloudWatch. */
 export interface ExistingAlarm {
@@ -67,12 +75,23 @@ export function planAlarmSync(
     }
     if (optIn.kind === 'off' || !UP_STATES.has(gateway.state) || gateway.availabilityMode === 'regional')
       continue;
-    const spec = failoverAlarmSpec(gateway, settings.alarm, probeEnabled(gateway, inventory, settings));
-    keep.add(spec.alarmName);
-    const current = byName.get(spec.alarmName);
-    if (!current) plan.create.push(spec);
-    else if (definitionKey(current.definition) !== definitionKey(spec)) plan.update.push(spec);
-    else plan.unchanged.push(spec.alarmName);
+    const specs = [failoverAlarmSpec(gateway, settings.alarm, probeEnabled(gateway, inventory, settings))];
+    const fast = fastDetection(gateway, inventory, settings.fastDetection);
+    if (fast.kind === 'on') specs.push(fastDetectionAlarmSpec(gateway, settings.fastDetection));
+    if (fast.kind === 'malformed') {
+      plan.skipped.push({
+        natGatewayId: gateway.natGatewayId,
+        reason: `tag ${FAST_DETECTION_TAG}="${fast.value}" on ${fast.where} is neither "on" nor "off": its fast alarm is left as it is`,
+      });
+      keep.add(fastAlarmNameFor(gateway.natGatewayId));
+    }
+    for (const spec of specs) {
+      keep.add(spec.alarmName);
+      const current = byName.get(spec.alarmName);
+      if (!current) plan.create.push(spec);
+      else if (definitionKey(current.definition) !== definitionKey(spec)) plan.update.push(spec);
+      else plan.unchanged.push(spec.alarmName);
+    }
   }
   for (const alarm of existing) {
     if (keep.has(alarm.alarmName)) continue;
@@ -81,7 +100,9 @@ export function planAlarmSync(
       ? 'its NAT gateway no longer exists'
       : failoverOptIn(gateway).kind === 'off'
         ? `its NAT gateway is no longer tagged ${USER_TAGS.failover}=on`
-        : `its NAT gateway is ${gateway.state}`;
+        : UP_STATES.has(gateway.state) && isFastAlarmName(alarm.alarmName)
+          ? 'fast detection is off for its NAT gateway'
+          : `its NAT gateway is ${gateway.state}`;
     plan.remove.push({
       alarmName: alarm.alarmName,
       reason,

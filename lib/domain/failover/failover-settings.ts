@@ -1,4 +1,5 @@
 // Settings of failover and of its health alarms; lib/config/failover-config.ts builds them from the environment.
+import { DEFAULT_FAST_DETECTION, type FastDetectionSettings } from './fast-detection-settings';
 
 export interface FailoverAlarmSettings {
   /** Seconds per datapoint (a multiple of 60). */
@@ -19,18 +20,20 @@ export interface FailoverAlarmSettings {
 export interface FailoverSettings {
   /** Routes stay failed over at least this long before a failback. */
   minHoldMinutes: number;
-  /** Route tables changed at once. */
+  /** Route tables changed at once; 50, EC2's ReplaceRoute bucket, sends a whole burst (the client paces the rest). */
   concurrency: number;
   /** VPCs opted into emergency gateways by configuration (besides the VPC tag). */
   emergencyVpcIds: string[];
   /** VPCs whose gateways' alarms include the egress probe (besides the VPC tag). */
   probeVpcIds: string[];
   alarm: FailoverAlarmSettings;
+  /** The high-resolution probe alarm of gateways opted into fast detection. */
+  fastDetection: FastDetectionSettings;
 }
 
 export const DEFAULT_FAILOVER_SETTINGS: FailoverSettings = Object.freeze({
   minHoldMinutes: 10,
-  concurrency: 10,
+  concurrency: 50,
   emergencyVpcIds: [],
   probeVpcIds: [],
   alarm: Object.freeze({
@@ -42,4 +45,5 @@ export const DEFAULT_FAILOVER_SETTINGS: FailoverSettings = Object.freeze({
     portErrorThreshold: 100,
     probeSuccessThreshold: 0.5,
   }),
+  fastDetection: DEFAULT_FAST_DETECTION,
 });

@@ -1,7 +1,12 @@
 // CreateTags / DeleteTags on the resources the snapshot models, with EC2's limits and its DeleteTags quirk.
 
 import type { CreateTagsCommandInput, DeleteTagsCommandInput, Tag } from '@aws-sdk/client-ec2';
-import { MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, MAX_TAGS_PER_RESOURCE } from '../../domain/aws-limits';
+import {
+  MAX_RESOURCES_PER_TAG_CALL,
+  MAX_TAG_KEY_LENGTH,
+  MAX_TAG_VALUE_LENGTH,
+  MAX_TAGS_PER_RESOURCE,
+} from '../../domain/aws-limits';
 import type { SimAccount } from '../sim-account';
 import { invalidParameterValue, listGiven, missingParameter, refuseDryRun } from './ec2-errors';
 
@@ -117,9 +122,24 @@ function deleteMatching(tags: TagRecord, requested: Tag[] | undefined): TagRecor
   return kept;
 }
 
+/**
+ * AWS documents the limit, not its error: EC2 answers ResourceCountExceeded ("You have exceeded the number of
+ * resources allowed in a single call of this type") when a call names too many resources (inference).
+ */
+function checkResourceCount(sim: SimAccount, resources: readonly string[]): void {
+  if (resources.length > MAX_RESOURCES_PER_TAG_CALL) {
+    throw sim.error(
+      'EC2',
+      'ResourceCountExceeded',
+      `You have exceeded the number of resources allowed in a single call of this type (${MAX_RESOURCES_PER_TAG_CALL})`,
+    );
+  }
+}
+
 export function registerTags(sim: SimAccount): void {
   sim.on<CreateTagsCommandInput>('EC2', 'CreateTags', (input) => {
     if (!listGiven(input.Resources)) throw missingParameter(sim, 'ResourceId');
+    checkResourceCount(sim, input.Resources);
     if (!listGiven(input.Tags)) throw missingParameter(sim, 'Tag');
     const changes = validateTags(sim, input.Tags);
     // All or nothing: every resource is checked before any is changed.
@@ -136,6 +156,7 @@ export function registerTags(sim: SimAccount): void {
 
   sim.on<DeleteTagsCommandInput>('EC2', 'DeleteTags', (input) => {
     if (!listGiven(input.Resources)) throw missingParameter(sim, 'ResourceId');
+    checkResourceCount(sim, input.Resources);
     const resources = input.Resources.map((id) => resolve(sim, id));
     refuseDryRun(sim, input);
     for (const resource of resources) resource.tags = deleteMatching(resource.tags ?? {}, input.Tags);

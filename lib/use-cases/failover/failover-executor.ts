@@ -1,33 +1,14 @@
-// Carries out one gateway's failover or failback plan: route tables in parallel (bounded), each on its own,
-// so one table's failure is reported and the others go on. Tags go on before a failover move and come off
-// after a failback move, so a crash at any step leaves tags from which the next run finishes the job.
-
-import pLimit from 'p-limit';
-import { awsErrorCode, isAwsServiceError } from '../../aws/aws-errors';
-import { pointDefaultRoute, RouteMoveError } from '../../aws/route-moves';
-import { removeTags, writeTags } from '../../aws/tags';
+// Carries out one gateway's failover or failback plan: the target (an emergency gateway if need be), the table
+// moves (table-moves.ts), and on failback the emergency gateways it no longer needs. Tags go on before a failover
+// move and come off after a failback move, so a crash at any step leaves tags from which the next run finishes the
+// job.
 import { emergencyGatewaysFreedBy } from '../../domain/failover/failover-emergency';
-import type { FailoverPlan, TableMove } from '../../domain/failover/failover-plan';
+import type { FailoverPlan } from '../../domain/failover/failover-plan';
 import type { EmergencyOutcome, FailoverAction, GatewayOutcome } from '../../domain/failover/failover-result';
 import type { Inventory } from '../../domain/model';
-import { ROUTE_TABLE_TAGS } from '../../domain/tag-keys';
-import { encodeInstant } from '../../domain/tag-values';
 import type { Runtime } from '../../runtime';
-import { EmergencyGatewayError, ensureEmergencyGateway, removeEmergencyGateway } from './emergency-gateway';
-
-const FAILOVER_KEYS = [
-  ROUTE_TABLE_TAGS.failoverFrom,
-  ROUTE_TABLE_TAGS.failoverTo,
-  ROUTE_TABLE_TAGS.failoverAt,
-  ROUTE_TABLE_TAGS.failoverVia,
-];
-
-/** An AWS answer (after the SDK's retries) fails one table; anything else (a crash, a bug) stops the run. */
-function failureCode(error: unknown): string | undefined {
-  if (error instanceof RouteMoveError) return error.code ?? 'RouteMoveError';
-  if (error instanceof EmergencyGatewayError) return error.code;
-  return isAwsServiceError(error) ? (awsErrorCode(error) ?? 'AwsError') : undefined;
-}
+import { ensureEmergencyGateway, removeEmergencyGateway } from './emergency-gateway';
+import { actionsOf, errorText, failBack, failOver, failureCode } from './table-moves';
 
 function outcomeOf(plan: FailoverPlan, actions: FailoverAction[], target: string | null): GatewayOutcome {
   return {
@@ -60,45 +41,6 @@ function plannedTarget(plan: FailoverPlan): string | null {
     return plan.target.plan.existingGatewayId ?? `new emergency gateway in ${plan.target.plan.subnetId}`;
   }
   return plan.kind === 'failback' ? plan.natGatewayId : null;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-type TaskResult = { action: FailoverAction; at?: Date } | { crash: unknown };
-
-async function moveAll(
-  runtime: Runtime,
-  moves: TableMove[],
-  to: string,
-  step: (move: TableMove) => Promise<void>,
-  concurrency: number,
-): Promise<{ actions: FailoverAction[]; lastMovedAt: Date | null }> {
-  const limit = pLimit(concurrency);
-  const results = await Promise.all(
-    moves.map((move) =>
-      limit(async (): Promise<TaskResult> => {
-        const base = { routeTableId: move.routeTableId, from: move.from ?? null, to };
-        try {
-          await step(move);
-          return { action: { ...base, result: 'done' }, at: runtime.now() };
-        } catch (error) {
-          const code = failureCode(error);
-          if (code === undefined) return { crash: error };
-          return { action: { ...base, result: 'failed', error: code, reason: errorText(error) } };
-        }
-      }),
-    ),
-  );
-  const actions: FailoverAction[] = [];
-  let lastMovedAt: Date | null = null;
-  for (const result of results) {
-    if ('crash' in result) throw result.crash;
-    actions.push(result.action);
-    if (result.at && (!lastMovedAt || result.at > lastMovedAt)) lastMovedAt = result.at;
-  }
-  return { actions, lastMovedAt };
 }
 
 async function resolveTarget(
@@ -169,25 +111,8 @@ export async function executeGatewayPlan(
   }
   const { ec2 } = runtime.clients;
   const to = target.to;
-  const step =
-    plan.kind === 'failover'
-      ? async (move: TableMove) => {
-          const at = encodeInstant(runtime.now());
-          // A second move (its target failed too) also records where the route is now, in the same call.
-          const via = move.from && move.from !== move.origin ? move.from : undefined;
-          await writeTags(ec2, [move.routeTableId], {
-            [ROUTE_TABLE_TAGS.failoverFrom]: move.origin,
-            [ROUTE_TABLE_TAGS.failoverTo]: to,
-            [ROUTE_TABLE_TAGS.failoverAt]: at,
-            ...(via ? { [ROUTE_TABLE_TAGS.failoverVia]: via } : {}),
-          });
-          await pointDefaultRoute(ec2, move.routeTableId, to);
-        }
-      : async (move: TableMove) => {
-          await pointDefaultRoute(ec2, move.routeTableId, to);
-          await removeTags(ec2, [move.routeTableId], FAILOVER_KEYS);
-        };
-  const { actions, lastMovedAt } = await moveAll(runtime, plan.moves, to, step, concurrency);
+  const run = plan.kind === 'failover' ? failOver : failBack;
+  const { actions, lastMovedAt } = actionsOf(plan.moves, to, await run(runtime, plan.moves, to, concurrency));
   const outcome = outcomeOf(plan, actions, to);
   outcome.lastMovedAt = lastMovedAt ? lastMovedAt.toISOString() : null;
   if (target.emergency) outcome.emergency = target.emergency;

@@ -7,6 +7,7 @@ import type { ConfigOf } from '../../config';
 import type { AlarmSyncSummary } from '../../domain/failover/failover-alarm-sync';
 import {
   type AlarmStateChangeEvent,
+  type AlarmStateValue,
   type FailoverTrigger,
   gatewayOfAlarmEvent,
   isAlarmEvent,
@@ -22,6 +23,7 @@ import {
   routesMoved,
   runOutcome,
 } from '../../domain/failover/failover-result';
+import { decidingAlarm, gatewayAlarmStates } from '../../domain/failover/gateway-alarms';
 import type { Inventory } from '../../domain/model';
 import { ROUTE_TABLE_TAGS } from '../../domain/tag-keys';
 import { MS_PER_SECOND } from '../../domain/time-units';
@@ -33,7 +35,8 @@ import { announceOutcome } from './failover-notify';
 
 async function readAccount(runtime: Runtime): Promise<{ inventory: Inventory; alarms: ReadAlarm[] }> {
   const [inventory, alarms] = await Promise.all([
-    loadInventory(runtime.clients.ec2, runtime.region),
+    // Failover needs no endpoints or prefix lists: five describes instead of seven, every run.
+    loadInventory(runtime.clients.ec2, runtime.region, { routingOnly: true, withVpcs: true }),
     describeAlarms(runtime.clients.cloudwatch, FAILOVER_ALARM_PREFIX),
   ]);
   return { inventory, alarms };
@@ -46,7 +49,8 @@ function contextOf(
   alarms: ReadAlarm[],
   alarmAt: Date,
 ): PlanContext {
-  const states = new Map(alarms.flatMap((a) => (a.natGatewayId ? [[a.natGatewayId, a.state] as const] : [])));
+  // A gateway with two alarms (metric and fast) is as failing as the worse of them.
+  const states = gatewayAlarmStates(alarms);
   return { inventory, alarms: states, now: runtime.now(), alarmAt, settings: config.failover.settings };
 }
 
@@ -75,6 +79,12 @@ function ignored(
 function recoverySeconds(outcome: GatewayOutcome, alarmAt: Date): number | null {
   if (outcome.kind !== 'failover' || !outcome.lastMovedAt) return null;
   return (Date.parse(outcome.lastMovedAt) - alarmAt.getTime()) / MS_PER_SECOND;
+}
+
+function stateNow(alarm: ReadAlarm | undefined, gatewayState: AlarmStateValue | 'none'): string {
+  if (gatewayState === 'none') return 'the alarm no longer exists';
+  if (!alarm || alarm.state === gatewayState) return `the alarm is ${gatewayState} now`;
+  return `the alarm is ${alarm.state} now but the gateway's other alarm keeps it ${gatewayState}`;
 }
 
 /** One CloudWatch alarm state change. The alarm's current state decides, so repeats and reordering are harmless. */
@@ -109,7 +119,9 @@ export async function handleAlarmEvent(
   }
   const alarm = alarms.find((a) => a.alarmName === alarmName);
   const alarmAt = new Date(event.detail.state.timestamp);
-  const alarmState = alarm?.state ?? 'none';
+  // The gateway's state from all its alarms: the fast alarm's OK does not move routes back while its metric alarm
+  // is in ALARM, nor the other way round.
+  const alarmState = gatewayAlarmStates(alarms).get(natGatewayId) ?? 'none';
   const plan = planForGateway(
     natGatewayId,
     alarmState,
@@ -125,7 +137,7 @@ export async function handleAlarmEvent(
     reason:
       alarmState === event.detail.state.value
         ? outcome.reason
-        : `the alarm ${alarmState === 'none' ? 'no longer exists' : `is ${alarmState} now`} (the event said ${event.detail.state.value}): ${outcome.reason}`,
+        : `${stateNow(alarm, alarmState)} (the event said ${event.detail.state.value}): ${outcome.reason}`,
     target: outcome.target,
     actions: outcome.actions,
     routesMoved: routesMoved(outcome.actions),
@@ -158,7 +170,7 @@ export async function recheckFailovers(
   // The inventory was read before any plan ran: gateways this run moves tables onto must not look idle later.
   const targeted = new Set<string>();
   for (const plan of recheck.plans) {
-    const alarm = alarms.find((a) => a.natGatewayId === plan.natGatewayId);
+    const alarm = decidingAlarm(alarms, plan.natGatewayId);
     const alarmAt = alarm?.stateUpdatedAt ?? at;
     const outcome = await executeGatewayPlan(
       runtime,

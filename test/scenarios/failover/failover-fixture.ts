@@ -7,7 +7,9 @@ import { DEFAULT_ROUTE } from '../../../lib/domain/model';
 import { MINUTE_MS } from '../../../lib/domain/time-units';
 import type { Runtime } from '../../../lib/runtime';
 import { applyAlarmStateChange } from '../../../lib/sim/alarms';
+import type { SimRateLimits } from '../../../lib/sim/ec2-throttling';
 import type { SimTimings } from '../../../lib/sim/sim-account';
+import type { SimClockMode } from '../../../lib/sim/sim-clock';
 import { simRuntime } from '../../../lib/sim/sim-runtime';
 import { createSimulatedAccount, type SimulatedAccount } from '../../../lib/sim/simulated-account';
 import type { Snapshot } from '../../../lib/sim/snapshot-schema';
@@ -66,6 +68,8 @@ export async function failoverAccount(
     env?: Record<string, string>;
     timings?: Partial<SimTimings>;
     seed?: number;
+    clock?: SimClockMode;
+    rateLimits?: SimRateLimits;
   } = {},
 ): Promise<FailoverAccount> {
   const snapshot = await exampleSnapshot();
@@ -73,6 +77,8 @@ export async function failoverAccount(
   const account = createSimulatedAccount(snapshot, {
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   const config = buildFullConfig({
     AWS_REGION: snapshot.region,

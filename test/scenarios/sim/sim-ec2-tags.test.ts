@@ -45,6 +45,16 @@ describe('simulated EC2: tags', () => {
     expect(await devNatTags(clients)).toEqual(before);
   });
 
+  it('should refuse a tag call naming more than 1,000 resources and tag none of them', async () => {
+    const { clients } = await exampleAccount();
+    const resources = [EXAMPLE.devNat, ...Array.from({ length: 1000 }, () => EXAMPLE.devPrivateTable)];
+    const answer = clients.ec2.send(
+      new CreateTagsCommand({ Resources: resources, Tags: [{ Key: 'k', Value: 'v' }] }),
+    );
+    await expect(answer).rejects.toMatchObject({ name: 'ResourceCountExceeded' });
+    expect(await devNatTags(clients)).not.toHaveProperty('k');
+  });
+
   it('should refuse a key starting with aws: with InvalidTagKey.Malformed', async () => {
     const { clients } = await exampleAccount();
     const answer = clients.ec2.send(

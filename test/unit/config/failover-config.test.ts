@@ -3,14 +3,14 @@ import { failoverConfig } from '../../../lib/config/failover-config';
 import { probeConfig } from '../../../lib/config/probe-config';
 
 describe('failoverConfig', () => {
-  it('should default to a 10-minute hold, 10 tables at once and 2 of 3 one-minute periods', () => {
+  it('should default to a 10-minute hold, 50 tables at once (EC2 ReplaceRoute bucket) and 2 of 3 one-minute periods', () => {
     // Act
     const config = failoverConfig({});
 
     // Assess
     expect(config.settings).toMatchObject({
       minHoldMinutes: 10,
-      concurrency: 10,
+      concurrency: 50,
       alarm: { periodSeconds: 60, evaluationPeriods: 3, datapointsToAlarm: 2 },
     });
   });

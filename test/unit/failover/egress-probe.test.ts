@@ -1,8 +1,14 @@
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { describe, expect, it } from 'vitest';
 import { egressProbeHandler } from '../../../handlers/egress-probe';
-import { type ProbeFetch, probeEgress } from '../../../lib/aws/egress-probe';
+import { type ProbeFetch, probeEgress, probeMetricLine } from '../../../lib/aws/egress-probe';
 
-const CONFIG = { url: 'https://example.com/health', timeoutMs: 500, natGatewayId: 'nat-0aaaaaaaaaaaaaaaa' };
+const CONFIG = {
+  url: 'https://example.com/health',
+  timeoutMs: 500,
+  intervalSeconds: 5,
+  natGatewayId: 'nat-0aaaaaaaaaaaaaaaa',
+};
 const SCHEDULED = {
   'detail-type': 'Scheduled Event' as const,
   source: 'aws.events' as const,
@@ -67,19 +73,75 @@ describe('probeEgress', () => {
     });
   });
 
-  it('should report from the Lambda handler without reaching the network', async () => {
+  it('should check once and publish nothing from the Lambda handler when no gateway is configured', async () => {
     // Prepare
-    const fetchFn: ProbeFetch = async () => ({ status: 200 });
+    const lines: string[] = [];
+    const runtime = {
+      fetch: (async () => ({ status: 200 })) satisfies ProbeFetch,
+      now: () => 0,
+      sleep: async () => undefined,
+      writeLine: (line: string) => lines.push(line),
+    };
 
     // Act
-    const result = await egressProbeHandler(SCHEDULED, fetchFn);
+    const result = await egressProbeHandler(SCHEDULED, { getRemainingTimeInMillis: () => 60_000 }, runtime);
 
     // Assess
     expect(result).toMatchObject({
+      natGatewayId: null,
+      checks: 1,
+      failures: 0,
+      last: { success: true, status: 200, url: 'https://aws.amazon.com/' },
+    });
+    expect(lines).toEqual([]);
+  });
+});
+
+describe('probeMetricLine', () => {
+  it('should write one EMF line with EgressProbeSuccess at a storage resolution of 1 second', () => {
+    // Prepare
+    const metrics = new Metrics({ namespace: 'NatOptimizer', serviceName: 'nat-optimizer' });
+    const at = new Date();
+    const failed = {
+      natGatewayId: 'nat-0aaaaaaaaaaaaaaaa',
+      url: CONFIG.url,
+      success: false,
+      status: null,
+      elapsedMs: 500,
+    };
+
+    // Act
+    const line = probeMetricLine(metrics, failed, at);
+
+    // Assess
+    expect(JSON.parse(line ?? '')).toEqual({
+      _aws: {
+        Timestamp: at.getTime(),
+        CloudWatchMetrics: [
+          {
+            Namespace: 'NatOptimizer',
+            Dimensions: [['service', 'NatGatewayId']],
+            Metrics: [{ Name: 'EgressProbeSuccess', Unit: 'Count', StorageResolution: 1 }],
+          },
+        ],
+      },
+      service: 'nat-optimizer',
+      NatGatewayId: 'nat-0aaaaaaaaaaaaaaaa',
+      EgressProbeSuccess: 0,
+    });
+  });
+
+  it('should start afresh for every check: the next line carries only its own value', () => {
+    const metrics = new Metrics({ namespace: 'NatOptimizer', serviceName: 'nat-optimizer' });
+    const result = {
+      natGatewayId: 'nat-0aaaaaaaaaaaaaaaa',
+      url: CONFIG.url,
       success: true,
       status: 200,
-      url: 'https://aws.amazon.com/',
-      natGatewayId: null,
-    });
+      elapsedMs: 1,
+    };
+    probeMetricLine(metrics, { ...result, success: false }, new Date());
+    const second = JSON.parse(probeMetricLine(metrics, result, new Date()) ?? '');
+    expect(second.EgressProbeSuccess).toBe(1);
   });
 });
