@@ -152,6 +152,14 @@ export function isAutomaticRegional(gateway: NatGateway): boolean {
   return isRegional(gateway) && gateway.autoProvisionZones !== 'disabled';
 }
 
+/** Why nat-optimizer must leave the gateway exactly as it is (an attached appliance), or undefined. */
+export function applianceReason(gateway: NatGateway): string | undefined {
+  const appliances = gateway.attachedAppliances ?? [];
+  if (appliances.length === 0) return undefined;
+  const listed = appliances.map((a) => (a.applianceArn ? `${a.type} ${a.applianceArn}` : a.type)).join(', ');
+  return `it has an attached appliance (${listed}): nat-optimizer never parks, deletes or fails over such a gateway`;
+}
+
 /** The AZs a gateway serves: a zonal gateway's own AZ, the AZs of a regional gateway's addresses (sorted). */
 export function gatewayZones(gateway: NatGateway): string[] {
   if (!isRegional(gateway)) return gateway.availabilityZone ? [gateway.availabilityZone] : [];

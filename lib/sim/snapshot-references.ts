@@ -120,7 +120,7 @@ export function referenceProblems(snapshot: Snapshot): string[] {
   });
   checkRouteTables(problems, snapshot, vpcIds, subnetIds);
   checkNatGateways(problems, snapshot, vpcIds, allocationIds);
-  problems.push(...regionalGatewayProblems(snapshot, allocationIds, tableIds));
+  problems.push(...regionalGatewayProblems(snapshot, allocationIds));
   snapshot.vpcEndpoints.forEach((endpoint, i) => {
     known(problems, vpcIds, endpoint.vpcId, `vpcEndpoints[${i}].vpcId`, 'VPC');
     endpoint.routeTableIds.forEach((tableId, j) => {

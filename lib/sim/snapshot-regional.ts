@@ -45,11 +45,7 @@ function metricProblems(snapshot: Snapshot, zones: ReadonlySet<string>): string[
   return problems;
 }
 
-export function regionalGatewayProblems(
-  snapshot: Snapshot,
-  allocationIds: ReadonlySet<string>,
-  tableIds: ReadonlySet<string>,
-): string[] {
+export function regionalGatewayProblems(snapshot: Snapshot, allocationIds: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   const zones = new Set(snapshot.subnets.map((s) => s.availabilityZone));
   const tableVpc = new Map(snapshot.routeTables.map((t) => [t.routeTableId, t.vpcId]));

@@ -52,16 +52,18 @@ export function projectMonthly(amountInWindow: number, windowHoursObserved: numb
 
 /**
  * What the gateway will cost over a month if it keeps running with the same traffic:
- * 730 hours plus its data rate over `observedHours` scaled to 730 hours. Zero for a gateway that is going away.
+ * 730 hours (per AZ billed: a regional gateway's configured AZs) plus its data rate over `observedHours` scaled
+ * to 730 hours. Zero for a gateway that is going away.
  */
 export function projectedMonthlyCost(
   gateway: NatGateway,
   processedBytes: number,
   observedHours: number,
   prices: Prices,
+  billedZones = 1,
 ): number {
   if (ENDING_STATES.has(gateway.state)) return 0;
-  const hourly = HOURS_PER_MONTH * prices.natGatewayHourly;
+  const hourly = HOURS_PER_MONTH * prices.natGatewayHourly * billedZones;
   const data = projectMonthly(processedBytes / GIB, observedHours) * prices.natGatewayPerGb;
   return roundMoney(hourly + data);
 }
