@@ -109,7 +109,7 @@ export function regionalPortAllocationFinding(ctx: GatewayContext): Finding | un
   const remedy =
     ctx.gateway.autoScalingIps === 'enabled'
       ? 'AutoScalingIps is enabled, so AWS adds addresses in an AZ that runs out: check that it keeps up'
-      : `add Elastic IPs in ${failing.map((zone) => zone.availabilityZone).join(', ')} (up to ${MAX_ADDRESSES_PER_ZONE} per AZ) or enable AutoScalingIps`;
+      : `Add Elastic IPs in ${failing.map((zone) => zone.availabilityZone).join(', ')} (up to ${MAX_ADDRESSES_PER_ZONE} per AZ) or enable AutoScalingIps`;
   return {
     code: 'PORT_ALLOCATION_ERRORS',
     severity: 'high',
@@ -117,7 +117,7 @@ export function regionalPortAllocationFinding(ctx: GatewayContext): Finding | un
       `${ctx.label} could not allocate a source port ${count(total)} times in ${hours(ctx.observedHours)} ` +
       `(ErrorPortAllocation per AZ: ${where}): connections from an AZ to a single destination exhausted the ` +
       `${count(PORTS_PER_ADDRESS_AND_DESTINATION)} simultaneous connections per address of that AZ, and those ` +
-      `connections failed. ${remedy[0]?.toUpperCase()}${remedy.slice(1)}.`,
+      `connections failed. ${remedy}.`,
     estimatedMonthlySavings: null,
     details: { errorPortAllocation: total, byAvailabilityZone: byZone },
   };
