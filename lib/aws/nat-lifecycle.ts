@@ -43,6 +43,7 @@ export async function describeGatewayStatus(ec2: EC2Client, natGatewayId: string
 
 /** Creates the gateway; the same token returns the gateway an earlier call (or run) created. */
 export async function createNatGateway(ec2: EC2Client, request: CreateGatewayRequest): Promise<string> {
+  if (request.regional) return createRegionalNatGateway(ec2, request, request.regional);
   const result = await ec2.send(
     new CreateNatGatewayCommand({
       SubnetId: request.subnetId,
@@ -67,6 +68,35 @@ export async function createNatGateway(ec2: EC2Client, request: CreateGatewayReq
   const id = result.NatGateway?.NatGatewayId;
   if (!id)
     throw new NatGatewayCreateError(`CreateNatGateway in ${request.subnetId} answered without a gateway id`);
+  return id;
+}
+
+/** A regional gateway in manual mode: its VPC and the same addresses in the same AZs. */
+async function createRegionalNatGateway(
+  ec2: EC2Client,
+  request: CreateGatewayRequest,
+  regional: NonNullable<CreateGatewayRequest['regional']>,
+): Promise<string> {
+  const result = await ec2.send(
+    new CreateNatGatewayCommand({
+      AvailabilityMode: 'regional',
+      VpcId: regional.vpcId,
+      AvailabilityZoneAddresses: regional.availabilityZoneAddresses.map((zone) => ({
+        AvailabilityZone: zone.availabilityZone,
+        AllocationIds: zone.allocationIds,
+      })),
+      ClientToken: request.clientToken,
+      TagSpecifications: [
+        {
+          ResourceType: 'natgateway',
+          Tags: Object.entries(request.tags).map(([Key, Value]) => ({ Key, Value })),
+        },
+      ],
+    }),
+  );
+  const id = result.NatGateway?.NatGatewayId;
+  if (!id)
+    throw new NatGatewayCreateError(`CreateNatGateway in ${regional.vpcId} answered without a gateway id`);
   return id;
 }
 

@@ -2,7 +2,7 @@
 
 import { MAX_TAGS_PER_RESOURCE } from '../aws-limits';
 import type { NatGateway, RouteTable, Tags } from '../model';
-import { defaultRouteTarget } from '../model';
+import { defaultRouteTarget, isRegional } from '../model';
 import { PARK_POSTPONED_TAG, PARK_TAGS } from '../tag-keys';
 import { chooseConsolidationTarget, crossAzCostText } from './park-consolidate';
 import { guardVerdict } from './park-guard';
@@ -100,6 +100,11 @@ function parkTail(
 
 function consolidationTarget(ctx: UnitContext, gateway: NatGateway): NatGateway | undefined {
   if (ctx.gatewaySchedule.mode !== 'consolidate') return undefined;
+  if (isRegional(gateway)) {
+    throw new ParkRefusal(
+      'consolidate: a regional gateway serves several AZs and no other gateway takes them all (nat-optimizer:off-hours=park parks it without egress)',
+    );
+  }
   const target = chooseConsolidationTarget(
     gateway.vpcId,
     gateway.availabilityZone,
