@@ -9,18 +9,13 @@ import {
 } from '../metric-series';
 import { gatewayZones, isRegional, type NatGateway } from '../model';
 import { gatewayCost } from '../pricing/cost-model';
+
+export { billedZones } from '../pricing/cost-model';
+
 import type { Prices } from '../pricing/prices';
 import type { ZoneCost } from './analysis-result';
 
 export type SeriesByMetric = Partial<Record<NatMetricName, MetricSeries>>;
-
-/**
- * AZ-hours billed per gateway hour: 1 for a zonal gateway, the AZs a regional one is configured in (at least 1:
- * a gateway that exists is billed).
- */
-export function billedZones(gateway: NatGateway): number {
-  return isRegional(gateway) ? Math.max(gatewayZones(gateway).length, 1) : 1;
-}
 
 /**
  * Why a regional gateway's traffic is unknown, or undefined when it was read: no AZ to ask for, or no datapoint in

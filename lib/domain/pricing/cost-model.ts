@@ -2,7 +2,7 @@
 
 import type { GatewayCost } from '../analysis/analysis-result';
 import type { MetricWindow } from '../metric-series';
-import type { NatGateway, NatGatewayState } from '../model';
+import { gatewayZones, isRegional, type NatGateway, type NatGatewayState } from '../model';
 import { HOUR_MS } from '../time-units';
 import type { Prices } from './prices';
 
@@ -32,6 +32,14 @@ export function billedHours(gateway: NatGateway, window: MetricWindow): number {
   const firstBucket = Math.floor((from - window.start.getTime()) / HOUR_MS);
   const lastBucket = Math.ceil((until - window.start.getTime()) / HOUR_MS);
   return lastBucket - firstBucket;
+}
+
+/**
+ * AZ-hours billed per gateway hour: 1 for a zonal gateway, the AZs a regional one is configured in (at least 1:
+ * a gateway that exists is billed).
+ */
+export function billedZones(gateway: NatGateway): number {
+  return isRegional(gateway) ? Math.max(gatewayZones(gateway).length, 1) : 1;
 }
 
 export function gatewayCost(hours: number, processedBytes: number, prices: Prices): GatewayCost {
