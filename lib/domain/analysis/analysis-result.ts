@@ -74,6 +74,8 @@ export interface GatewayAnalysis {
   /** `automatic` or `manual` (AutoProvisionZones enabled or disabled). */
   regionalMode?: 'automatic' | 'manual';
   availabilityZones?: string[];
+  /** The regional gateway's own route table (its route to the internet gateway). */
+  ownRouteTableId?: string;
   /** AZ-hours billed: billedHours × the AZs it is configured in. */
   billedZoneHours?: number;
   perAvailabilityZone?: ZoneCost[];

@@ -29,6 +29,7 @@ export function regionalAnalysis(
     availabilityMode: 'regional',
     regionalMode: isAutomaticRegional(gateway) ? 'automatic' : 'manual',
     availabilityZones: gatewayZones(gateway),
+    ...(gateway.routeTableId ? { ownRouteTableId: gateway.routeTableId } : {}),
     billedZoneHours: hours * billedZones(gateway),
     perAvailabilityZone: zoneCosts(gateway, input.zoneMetrics ?? {}, hours, input.prices),
   };
