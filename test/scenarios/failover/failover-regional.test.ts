@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeAlarms } from '../../../lib/aws/alarms';
 import { buildFullConfig } from '../../../lib/config';
-import type { AlarmStateChangeEvent } from '../../../lib/domain/failover/failover-event';
 import { alarmNameFor, FAILOVER_ALARM_PREFIX } from '../../../lib/domain/failover/failover-opt-in';
 import { USER_TAGS } from '../../../lib/domain/tag-keys';
 import { applyAlarmStateChange } from '../../../lib/sim/alarms';
@@ -14,6 +13,7 @@ import type { Snapshot } from '../../../lib/sim/snapshot-schema';
 import { syncFailoverAlarms } from '../../../lib/use-cases/failover/alarm-sync';
 import { handleAlarmEvent } from '../../../lib/use-cases/failover/failover';
 import { PROD_REGIONAL, PROD_TABLES, PROD_ZONES, regionalSnapshot } from '../../fixtures/regional-account';
+import { alarmEvent } from './failover-fixture';
 
 const ZONE_ALARMS = PROD_ZONES.map((zone) => `${alarmNameFor(PROD_REGIONAL)}-${zone}`);
 
@@ -27,40 +27,6 @@ async function account(edit: (snapshot: Snapshot) => void = () => undefined) {
     ...simulated,
     runtime: simRuntime(simulated),
     config: buildFullConfig({ AWS_REGION: snapshot.region }),
-  };
-}
-
-function zoneAlarmEvent(zone: string, at: Date): AlarmStateChangeEvent {
-  const alarmName = `${alarmNameFor(PROD_REGIONAL)}-${zone}`;
-  return {
-    'detail-type': 'CloudWatch Alarm State Change',
-    source: 'aws.cloudwatch',
-    account: '222233334444',
-    region: 'us-east-1',
-    time: at.toISOString(),
-    resources: [`arn:aws:cloudwatch:us-east-1:222233334444:alarm:${alarmName}`],
-    detail: {
-      alarmName,
-      state: { value: 'ALARM', reason: 'Threshold Crossed (test)', timestamp: at.toISOString() },
-      configuration: {
-        metrics: [
-          {
-            id: 'drops',
-            returnData: false,
-            metricStat: {
-              metric: {
-                namespace: 'AWS/NATGateway',
-                name: 'PacketsDropCount',
-                dimensions: { NatGatewayId: PROD_REGIONAL, AvailabilityZone: zone },
-              },
-              period: 60,
-              stat: 'Sum',
-            },
-          },
-          { id: 'failing', returnData: true, expression: 'IF(drops > 0, 1, 0)' },
-        ],
-      },
-    },
   };
 }
 
@@ -109,7 +75,11 @@ describe('failover on ALARM of a regional NAT gateway', () => {
     });
     const before = structuredClone(sim.state.routeTables);
 
-    const result = await handleAlarmEvent(runtime, config, zoneAlarmEvent('us-east-1b', at));
+    const result = await handleAlarmEvent(
+      runtime,
+      config,
+      alarmEvent(PROD_REGIONAL, 'ALARM', at, 'us-east-1b'),
+    );
 
     expect(result.actions).toEqual([]);
     expect(JSON.stringify(result)).toContain('regional NAT gateway: multi-AZ by itself');

@@ -16,6 +16,7 @@ import {
   regionalSnapshot,
   SHARED_REGIONAL,
 } from '../../fixtures/regional-account';
+import { crashAfter, recordMutations } from './crash-steps';
 import { defaultRouteOf, eipIn, gatewayIn, scheduleAccount, tableIn } from './schedule-fixture';
 
 const SCHEDULE = { [USER_TAGS.schedule]: 'Mon-Fri@07:00-19:00', [USER_TAGS.timezone]: 'UTC' };
@@ -34,14 +35,6 @@ const ZONES = [
   { availabilityZone: 'us-east-1c', allocationIds: ['eipalloc-0a100000000000c1'] },
 ];
 const EIPS = ZONES.flatMap((z) => z.allocationIds);
-const MUTATING = new Set([
-  'CreateTags',
-  'DeleteTags',
-  'DeleteNatGateway',
-  'CreateNatGateway',
-  'ReplaceRoute',
-  'CreateRoute',
-]);
 
 async function scheduled(edit: (snapshot: Snapshot) => void = () => undefined) {
   const snapshot = await regionalSnapshot();
@@ -98,23 +91,6 @@ function expectUnparked(sim: SimAccount): void {
     expect(tableIn(sim.state, table)?.tags[PARK_TAGS.parkedGateway]).toBeUndefined();
   }
   expect(eipIn(sim.state, RECORD_EIP)?.tags).toEqual({ Name: 'prod-regional-a' });
-}
-
-function recordMutations(sim: SimAccount): string[] {
-  const seen: string[] = [];
-  sim.afterEachCall((call) => {
-    if (call.service === 'EC2' && MUTATING.has(call.command)) seen.push(call.command);
-  });
-  return seen;
-}
-
-function crashAfter(sim: SimAccount, n: number): () => void {
-  let count = 0;
-  return sim.afterEachCall((call) => {
-    if (call.service !== 'EC2' || !MUTATING.has(call.command)) return;
-    count += 1;
-    if (count === n) throw new SimulatedCrashError(`crash after ${call.command}`);
-  });
 }
 
 describe('schedule: a regional NAT gateway in manual mode', () => {
