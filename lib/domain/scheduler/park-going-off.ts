@@ -3,6 +3,7 @@
 import { MAX_TAGS_PER_RESOURCE } from '../aws-limits';
 import type { NatGateway, RouteTable, Tags } from '../model';
 import { defaultRouteTarget, isRegional } from '../model';
+import { billedZones } from '../pricing/cost-model';
 import { PARK_POSTPONED_TAG, PARK_TAGS } from '../tag-keys';
 import { chooseConsolidationTarget, crossAzCostText } from './park-consolidate';
 import { guardVerdict } from './park-guard';
@@ -129,7 +130,10 @@ function parkReason(
   const via = target
     ? `; routes move to ${target.natGatewayId}: ${crossAzCostText(target, recentBytes.get(gateway.natGatewayId), settings.guard.minutes, hours)}`
     : '; its routes are left as blackholes (no egress) until it is back';
-  return `${ctx.desired.reason}${via}; ≈ ${hours.toFixed(1)} gateway-hours saved`;
+  const zones = billedZones(gateway);
+  const perZone =
+    zones > 1 ? ` (${(hours * zones).toFixed(1)} AZ-hours: it is billed in each of its ${zones} AZs)` : '';
+  return `${ctx.desired.reason}${via}; ≈ ${hours.toFixed(1)} gateway-hours saved${perZone}`;
 }
 
 /**

@@ -106,6 +106,7 @@ describe('schedule: a regional NAT gateway in manual mode', () => {
     });
     expectParked(account.sim);
     expect(eipIn(account.sim.state, RECORD_EIP)?.tags[PARK_TAGS.parkedMode]).toBe('regional');
+    expect(result.actions[0]?.reason).toContain('AZ-hours: it is billed in each of its 3 AZs');
   });
 
   it('should unpark it with the same Elastic IPs in the same AZs and restore every route', async () => {
