@@ -12,7 +12,7 @@ import {
   immediateRetryStrategy,
   type WaitTimings,
 } from './aws/clients';
-import type { CoreConfig } from './config/core-config';
+import { type CoreConfig, clientTimeouts } from './config/core-config';
 import type { Runtime } from './runtime';
 
 /** Built by scripts/build-local-sim.mjs (npm run build). */
@@ -97,7 +97,11 @@ function lambdaEnvironment(core: CoreConfig): LambdaEnvironment {
   environment ??= core.localSnapshot
     ? localEnvironment(core.localSnapshot, core.region, core.maxAttempts)
     : {
-        clients: createClients({ region: core.region, maxAttempts: core.maxAttempts }),
+        clients: createClients({
+          region: core.region,
+          maxAttempts: core.maxAttempts,
+          timeouts: clientTimeouts(core),
+        }),
         now: () => new Date(),
         waits: AWS_WAIT_TIMINGS,
       };

@@ -6,6 +6,8 @@ export interface AwsRuntimeOptions {
   region: string;
   profile?: string;
   maxAttempts: number;
+  /** Connection and request timeouts of the clients it creates. */
+  timeouts?: { connectMs: number; requestMs: number };
   apply: boolean;
   progress?: Progress;
   /** Reuse clients created at module scope (Lambda) instead of creating new ones. */
@@ -23,6 +25,7 @@ export function awsRuntime(options: AwsRuntimeOptions): Runtime {
       createClients({
         region: options.region,
         maxAttempts: options.maxAttempts,
+        ...(options.timeouts ? { timeouts: options.timeouts } : {}),
         ...(options.profile ? { profile: options.profile } : {}),
       }),
     region: options.region,

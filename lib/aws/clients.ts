@@ -10,6 +10,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
@@ -17,6 +18,8 @@ import type {
   RetryStrategyV2,
 } from '@smithy/types';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from '../config/core-config';
+import { nameTimeouts } from './aws-timeouts';
 import { type PacingClock, paceEc2Requests, REAL_PACING_CLOCK, RequestPacer } from './request-pacing';
 
 export interface AwsClients {
@@ -44,11 +47,41 @@ export interface ClientOptions {
    * default, on a simulated account's clock there; `off` sends them as they come.
    */
   ec2Pacing?: PacingClock | 'off';
+  /**
+   * Connection and request timeouts of every call (the request handler's connectionTimeout and requestTimeout;
+   * the core configuration's defaults when absent): without them a call to an endpoint that accepts the
+   * connection and never answers waits forever.
+   */
+  timeouts?: ClientTimeouts;
 }
 
-/** What every client shares: region, the SDK's standard retry strategy, and where credentials come from. */
+export interface ClientTimeouts {
+  connectMs: number;
+  requestMs: number;
+}
+
+const DEFAULT_TIMEOUTS: ClientTimeouts = {
+  connectMs: DEFAULT_CONNECT_TIMEOUT_MS,
+  requestMs: DEFAULT_REQUEST_TIMEOUT_MS,
+};
+
+/** A handler of its own for each client, so the timeouts apply to every request it sends (retries included). */
+function requestHandler(timeouts: ClientTimeouts = DEFAULT_TIMEOUTS): NodeHttpHandler {
+  return new NodeHttpHandler({
+    connectionTimeout: timeouts.connectMs,
+    requestTimeout: timeouts.requestMs,
+    // Without it a request past requestTimeout only logs a warning and goes on waiting.
+    throwOnRequestTimeout: true,
+  });
+}
+
+/**
+ * What every client shares: region, the SDK's standard retry strategy, where credentials come from, and (one per
+ * client: call it for each) a request handler with the timeouts.
+ */
 function commonConfig(options: ClientOptions) {
   return {
+    requestHandler: requestHandler(options.timeouts),
     region: options.region,
     maxAttempts: options.maxAttempts,
     retryMode: 'standard',
@@ -62,18 +95,26 @@ function commonConfig(options: ClientOptions) {
 }
 
 export function createClients(options: ClientOptions): AwsClients {
-  const common = commonConfig(options);
-  const ec2 = new EC2Client(common);
+  const common = () => commonConfig(options);
+  const ec2 = new EC2Client(common());
   const pacing = options.ec2Pacing ?? REAL_PACING_CLOCK;
   if (pacing !== 'off') paceEc2Requests(ec2, new RequestPacer(pacing));
-  return {
+  const clients: AwsClients = {
     ec2,
-    cloudwatch: new CloudWatchClient(common),
-    logs: new CloudWatchLogsClient(common),
-    sns: new SNSClient(common),
-    eventbridge: new EventBridgeClient(common),
-    pricing: new PricingClient({ ...common, region: PRICING_ENDPOINT_REGION }),
+    cloudwatch: new CloudWatchClient(common()),
+    logs: new CloudWatchLogsClient(common()),
+    sns: new SNSClient(common()),
+    eventbridge: new EventBridgeClient(common()),
+    pricing: new PricingClient({ ...common(), region: PRICING_ENDPOINT_REGION }),
   };
+  // A final timeout names its service (aws-timeouts.ts).
+  nameTimeouts(clients.ec2.middlewareStack);
+  nameTimeouts(clients.cloudwatch.middlewareStack);
+  nameTimeouts(clients.logs.middlewareStack);
+  nameTimeouts(clients.sns.middlewareStack);
+  nameTimeouts(clients.eventbridge.middlewareStack);
+  nameTimeouts(clients.pricing.middlewareStack);
+  return clients;
 }
 
 /** What the hub of an organisation run talks to in its own account. */
@@ -85,13 +126,18 @@ export interface HubClients {
 }
 
 export function createHubClients(options: ClientOptions): HubClients {
-  const common = commonConfig(options);
-  return {
-    organizations: new OrganizationsClient(common),
-    s3: new S3Client(common),
-    sns: new SNSClient(common),
-    sfn: new SFNClient(common),
+  const common = () => commonConfig(options);
+  const clients: HubClients = {
+    organizations: new OrganizationsClient(common()),
+    s3: new S3Client(common()),
+    sns: new SNSClient(common()),
+    sfn: new SFNClient(common()),
   };
+  nameTimeouts(clients.organizations.middlewareStack);
+  nameTimeouts(clients.s3.middlewareStack);
+  nameTimeouts(clients.sns.middlewareStack);
+  nameTimeouts(clients.sfn.middlewareStack);
+  return clients;
 }
 
 export interface AssumedRole {
@@ -104,6 +150,8 @@ export interface AssumedRole {
   profile?: string;
   /** Middleware for the STS client the provider creates (the tests answer AssumeRole with it). */
   stsPlugins?: Pluggable<object, object>[];
+  /** The STS client's timeouts (the core configuration's defaults when absent). */
+  timeouts?: ClientTimeouts;
 }
 
 /**
@@ -119,7 +167,7 @@ export function assumedRoleCredentials(role: AssumedRole): AwsCredentialIdentity
       ExternalId: role.externalId,
       DurationSeconds: ASSUMED_ROLE_SECONDS,
     },
-    clientConfig: { region: role.region },
+    clientConfig: { region: role.region, requestHandler: requestHandler(role.timeouts) },
     ...(role.profile ? { masterCredentials: fromIni({ profile: role.profile }) } : {}),
     ...(role.stsPlugins ? { clientPlugins: role.stsPlugins } : {}),
   });

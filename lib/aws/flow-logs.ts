@@ -65,7 +65,9 @@ export async function describeFlowLogsTo(ec2: EC2Client, logGroupName: string): 
 }
 
 export interface FlowLogRequest {
+  /** Network interfaces (zonal gateways), or regional NAT gateway ids with `resourceType: 'RegionalNatGateway'`. */
   interfaceIds: readonly string[];
+  resourceType?: 'NetworkInterface' | 'RegionalNatGateway';
   logGroupName: string;
   deliveryRoleArn: string;
   logFormat: string;
@@ -73,13 +75,13 @@ export interface FlowLogRequest {
 }
 
 export interface FlowLogCreation {
-  /** Interfaces that now have a flow log. */
+  /** Resources (interfaces, regional gateways) that now have a flow log. */
   created: string[];
   flowLogIds: string[];
   failed: Array<{ resourceId: string; error: string }>;
 }
 
-/** All traffic of each interface, in the given format; CreateFlowLogs reports per-resource failures in Unsuccessful. */
+/** All traffic of each resource, in the given format; CreateFlowLogs reports per-resource failures in Unsuccessful. */
 export async function createFlowLogs(ec2: EC2Client, request: FlowLogRequest): Promise<FlowLogCreation> {
   const result: FlowLogCreation = { created: [], flowLogIds: [], failed: [] };
   const tags: Tag[] = Object.entries(request.tags).map(([Key, Value]) => ({ Key, Value }));
@@ -87,7 +89,7 @@ export async function createFlowLogs(ec2: EC2Client, request: FlowLogRequest): P
     const batch = request.interfaceIds.slice(i, i + CREATE_BATCH);
     const answer = await ec2.send(
       new CreateFlowLogsCommand({
-        ResourceType: 'NetworkInterface',
+        ResourceType: request.resourceType ?? 'NetworkInterface',
         ResourceIds: batch,
         TrafficType: 'ALL',
         LogDestinationType: 'cloud-watch-logs',

@@ -4,6 +4,8 @@ import {
   type DescribeRouteTablesCommandInput,
   type EC2Client,
   type Filter,
+  type NatGatewayAddress,
+  type NatGatewayAttachedAppliance,
   paginateDescribeNatGateways,
   paginateDescribePrefixLists,
   paginateDescribeRouteTables,
@@ -16,6 +18,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-ec2';
 import type {
+  AttachedAppliance,
   ElasticIp,
   Inventory,
   NatGateway,
@@ -24,6 +27,7 @@ import type {
   RouteTable,
   Subnet,
   Tags,
+  ZoneAddress,
 } from '../domain/model';
 
 const PAGE_SIZE = 1000;
@@ -44,10 +48,14 @@ async function collect<P, T>(pages: AsyncIterable<P>, pick: (page: P) => T[] | u
 const NAT_STATES: ReadonlySet<string> = new Set(['pending', 'failed', 'available', 'deleting', 'deleted']);
 
 export function toNatGateway(gateway: SdkNatGateway, subnetAz: ReadonlyMap<string, string>): NatGateway {
-  const addresses = gateway.NatGatewayAddresses ?? [];
-  const primary = addresses.find((a) => a.IsPrimary) ?? addresses[0];
+  const regional = gateway.AvailabilityMode === 'regional';
+  const addresses = regional
+    ? byZone(gateway.NatGatewayAddresses ?? [])
+    : (gateway.NatGatewayAddresses ?? []);
+  const primary = (regional ? undefined : addresses.find((a) => a.IsPrimary)) ?? addresses[0];
   const secondary = addresses.filter((a) => a !== primary);
-  const eni = addresses.find((a) => a.NetworkInterfaceId)?.NetworkInterfaceId;
+  // A regional gateway has an interface per AZ; its flow log is attached to the gateway itself.
+  const eni = regional ? undefined : addresses.find((a) => a.NetworkInterfaceId)?.NetworkInterfaceId;
   const subnetId = gateway.SubnetId ?? '';
   const state = NAT_STATES.has(gateway.State ?? '') ? (gateway.State as NatGatewayState) : 'failed';
   return {
@@ -67,7 +75,50 @@ export function toNatGateway(gateway: SdkNatGateway, subnetAz: ReadonlyMap<strin
     ...(gateway.DeleteTime ? { deleteTime: gateway.DeleteTime } : {}),
     ...(gateway.FailureCode ? { failureCode: gateway.FailureCode } : {}),
     ...(gateway.AvailabilityMode ? { availabilityMode: gateway.AvailabilityMode } : {}),
+    ...(regional ? regionalFields(gateway, addresses) : {}),
+    ...(gateway.AttachedAppliances && gateway.AttachedAppliances.length > 0
+      ? { attachedAppliances: gateway.AttachedAppliances.map(toAppliance) }
+      : {}),
     tags: tagsOf(gateway.Tags),
+  };
+}
+
+/** AZ by AZ (sorted), primary first within an AZ: the first address is where a park record goes. */
+function byZone(addresses: NatGatewayAddress[]): NatGatewayAddress[] {
+  return [...addresses].sort(
+    (a, b) =>
+      (a.AvailabilityZone ?? '').localeCompare(b.AvailabilityZone ?? '') ||
+      Number(b.IsPrimary ?? false) - Number(a.IsPrimary ?? false),
+  );
+}
+
+function regionalFields(gateway: SdkNatGateway, addresses: NatGatewayAddress[]): Partial<NatGateway> {
+  const zoneAddresses: ZoneAddress[] = addresses.flatMap((a) =>
+    a.AvailabilityZone
+      ? [
+          {
+            availabilityZone: a.AvailabilityZone,
+            ...(a.AllocationId ? { allocationId: a.AllocationId } : {}),
+            ...(a.PublicIp ? { publicIp: a.PublicIp } : {}),
+            ...(a.PrivateIp ? { privateIp: a.PrivateIp } : {}),
+            ...(a.NetworkInterfaceId ? { networkInterfaceId: a.NetworkInterfaceId } : {}),
+          },
+        ]
+      : [],
+  );
+  return {
+    zoneAddresses,
+    ...(gateway.AutoProvisionZones ? { autoProvisionZones: gateway.AutoProvisionZones } : {}),
+    ...(gateway.AutoScalingIps ? { autoScalingIps: gateway.AutoScalingIps } : {}),
+    ...(gateway.RouteTableId ? { routeTableId: gateway.RouteTableId } : {}),
+  };
+}
+
+function toAppliance(appliance: NatGatewayAttachedAppliance): AttachedAppliance {
+  return {
+    type: appliance.Type ?? 'unknown',
+    ...(appliance.ApplianceArn ? { applianceArn: appliance.ApplianceArn } : {}),
+    ...(appliance.AttachmentState ? { attachmentState: appliance.AttachmentState } : {}),
   };
 }
 

@@ -13,7 +13,9 @@ import {
   type MetricWindow,
   type NatMetricName,
   statisticFor,
+  type ZoneMetrics,
 } from '../domain/metric-series';
+import { gatewayZones, isRegional, type NatGateway } from '../domain/model';
 
 /** Requests in flight at once: well under CloudWatch's 50 GetMetricData requests/s per region. */
 const CONCURRENT_REQUESTS = 4;
@@ -21,6 +23,29 @@ const CONCURRENT_REQUESTS = 4;
 export interface MetricRequest {
   natGatewayId: string;
   metric: NatMetricName;
+  /** Regional gateways publish per AZ: NatGatewayId and AvailabilityZone together, never NatGatewayId alone. */
+  availabilityZone?: string;
+}
+
+/** What to ask CloudWatch for each gateway: one query per metric, per AZ for a regional gateway. */
+export function metricRequestsFor(
+  gateways: readonly NatGateway[],
+  metrics: readonly NatMetricName[],
+): { requests: MetricRequest[]; unreadable: string[] } {
+  const requests: MetricRequest[] = [];
+  const unreadable: string[] = [];
+  for (const gateway of gateways) {
+    const { natGatewayId } = gateway;
+    if (!isRegional(gateway)) {
+      requests.push(...metrics.map((metric) => ({ natGatewayId, metric })));
+      continue;
+    }
+    const zones = gatewayZones(gateway);
+    if (zones.length === 0) unreadable.push(natGatewayId);
+    for (const availabilityZone of zones)
+      requests.push(...metrics.map((metric) => ({ natGatewayId, metric, availabilityZone })));
+  }
+  return { requests, unreadable };
 }
 
 function chunk<T>(items: T[], size: number): T[][] {
@@ -36,7 +61,12 @@ function query(request: MetricRequest, id: string, periodSeconds: number): Metri
       Metric: {
         Namespace: 'AWS/NATGateway',
         MetricName: request.metric,
-        Dimensions: [{ Name: 'NatGatewayId', Value: request.natGatewayId }],
+        Dimensions: [
+          { Name: 'NatGatewayId', Value: request.natGatewayId },
+          ...(request.availabilityZone
+            ? [{ Name: 'AvailabilityZone', Value: request.availabilityZone }]
+            : []),
+        ],
       },
       Period: periodSeconds,
       Stat: statisticFor(request.metric),
@@ -60,24 +90,61 @@ export async function fetchGatewayMetrics(
   requests: MetricRequest[],
   window: MetricWindow,
 ): Promise<GatewayMetrics> {
+  return (await fetchMetricsByZone(cloudwatch, requests, window)).byGateway;
+}
+
+/**
+ * The same, keeping a regional gateway's AZ series apart (`byZone`) beside their sum per gateway (`byGateway`:
+ * Sum statistics added, Maximum the largest of the AZs).
+ */
+export async function fetchMetricsByZone(
+  cloudwatch: CloudWatchClient,
+  requests: MetricRequest[],
+  window: MetricWindow,
+): Promise<{ byGateway: GatewayMetrics; byZone: ZoneMetrics }> {
+  const fetched = await fetchSeries(cloudwatch, requests, window);
+  const byGateway: GatewayMetrics = {};
+  const byZone: ZoneMetrics = {};
+  for (const { request, series } of fetched) {
+    const perGateway = byGateway[request.natGatewayId] ?? {};
+    perGateway[request.metric] = combine(perGateway[request.metric], series, request.metric);
+    byGateway[request.natGatewayId] = perGateway;
+    if (request.availabilityZone === undefined) continue;
+    const zones = byZone[request.natGatewayId] ?? {};
+    zones[request.availabilityZone] = { ...zones[request.availabilityZone], [request.metric]: series };
+    byZone[request.natGatewayId] = zones;
+  }
+  return { byGateway, byZone };
+}
+
+function combine(total: MetricSeries | undefined, series: MetricSeries, metric: NatMetricName): MetricSeries {
+  if (!total) return { ...series, values: [...series.values], present: series.present };
+  const maximum = statisticFor(metric) === 'Maximum';
+  const values = total.values.map((value, i) => {
+    const other = series.values[i] ?? 0;
+    return maximum ? Math.max(value, other) : value + other;
+  });
+  return { ...total, values, present: Math.max(total.present, series.present) };
+}
+
+async function fetchSeries(
+  cloudwatch: CloudWatchClient,
+  requests: MetricRequest[],
+  window: MetricWindow,
+): Promise<Array<{ request: MetricRequest; series: MetricSeries }>> {
   const periodMs = window.periodSeconds * 1000;
   const buckets = Math.ceil((window.end.getTime() - window.start.getTime()) / periodMs);
-  const result: GatewayMetrics = {};
-  for (const request of requests) {
-    result[request.natGatewayId] ??= {};
-    const perGateway = result[request.natGatewayId];
-    if (perGateway) perGateway[request.metric] = emptySeries(window, buckets);
-  }
-  const batches = chunk(requests, MAX_METRIC_QUERIES_PER_REQUEST);
+  const fetched = requests.map((request) => ({ request, series: emptySeries(window, buckets) }));
+  const batches = chunk(fetched, MAX_METRIC_QUERIES_PER_REQUEST);
   const limit = pLimit(CONCURRENT_REQUESTS);
   await Promise.all(
     batches.map((batch) =>
       limit(async () => {
-        const byId = new Map(batch.map((request, i) => [`m${i}`, request]));
+        const byId = new Map(batch.map((entry, i) => [`m${i}`, entry.series]));
         const pages = paginateGetMetricData(
           { client: cloudwatch },
           {
-            MetricDataQueries: batch.map((request, i) => query(request, `m${i}`, window.periodSeconds)),
+            MetricDataQueries: batch.map((entry, i) => query(entry.request, `m${i}`, window.periodSeconds)),
             StartTime: window.start,
             EndTime: window.end,
             ScanBy: 'TimestampAscending',
@@ -85,8 +152,7 @@ export async function fetchGatewayMetrics(
         );
         for await (const page of pages) {
           for (const data of page.MetricDataResults ?? []) {
-            const request = byId.get(data.Id ?? '');
-            const series = request ? result[request.natGatewayId]?.[request.metric] : undefined;
+            const series = byId.get(data.Id ?? '');
             if (!series) continue;
             (data.Timestamps ?? []).forEach((timestamp, i) => {
               const bucket = Math.floor((timestamp.getTime() - window.start.getTime()) / periodMs);
@@ -100,5 +166,5 @@ export async function fetchGatewayMetrics(
       }),
     ),
   );
-  return result;
+  return fetched;
 }

@@ -1,6 +1,7 @@
 // NAT gateway lifecycle: create (idempotent by client token), delete, and bounded waits with the SDK's waiters.
 import {
   CreateNatGatewayCommand,
+  type CreateNatGatewayCommandInput,
   DeleteNatGatewayCommand,
   DescribeNatGatewaysCommand,
   type EC2Client,
@@ -41,20 +42,38 @@ export async function describeGatewayStatus(ec2: EC2Client, natGatewayId: string
   }
 }
 
+/** Where and how the gateway is placed: a subnet (zonal), or a VPC and its addresses per AZ (regional). */
+function placement(request: CreateGatewayRequest): CreateNatGatewayCommandInput {
+  const { regional } = request;
+  if (regional) {
+    return {
+      AvailabilityMode: 'regional',
+      VpcId: regional.vpcId,
+      AvailabilityZoneAddresses: regional.availabilityZoneAddresses.map((zone) => ({
+        AvailabilityZone: zone.availabilityZone,
+        AllocationIds: zone.allocationIds,
+      })),
+    };
+  }
+  return {
+    SubnetId: request.subnetId,
+    ConnectivityType: request.connectivityType,
+    ...(request.allocationId ? { AllocationId: request.allocationId } : {}),
+    ...(request.secondaryAllocationIds.length > 0
+      ? { SecondaryAllocationIds: request.secondaryAllocationIds }
+      : {}),
+    ...(request.privateIp ? { PrivateIpAddress: request.privateIp } : {}),
+    ...(request.secondaryPrivateIps.length > 0
+      ? { SecondaryPrivateIpAddresses: request.secondaryPrivateIps }
+      : {}),
+  };
+}
+
 /** Creates the gateway; the same token returns the gateway an earlier call (or run) created. */
 export async function createNatGateway(ec2: EC2Client, request: CreateGatewayRequest): Promise<string> {
   const result = await ec2.send(
     new CreateNatGatewayCommand({
-      SubnetId: request.subnetId,
-      ConnectivityType: request.connectivityType,
-      ...(request.allocationId ? { AllocationId: request.allocationId } : {}),
-      ...(request.secondaryAllocationIds.length > 0
-        ? { SecondaryAllocationIds: request.secondaryAllocationIds }
-        : {}),
-      ...(request.privateIp ? { PrivateIpAddress: request.privateIp } : {}),
-      ...(request.secondaryPrivateIps.length > 0
-        ? { SecondaryPrivateIpAddresses: request.secondaryPrivateIps }
-        : {}),
+      ...placement(request),
       ClientToken: request.clientToken,
       TagSpecifications: [
         {
@@ -65,8 +84,10 @@ export async function createNatGateway(ec2: EC2Client, request: CreateGatewayReq
     }),
   );
   const id = result.NatGateway?.NatGatewayId;
-  if (!id)
-    throw new NatGatewayCreateError(`CreateNatGateway in ${request.subnetId} answered without a gateway id`);
+  if (!id) {
+    const where = request.regional?.vpcId ?? request.subnetId;
+    throw new NatGatewayCreateError(`CreateNatGateway in ${where} answered without a gateway id`);
+  }
   return id;
 }
 

@@ -11,6 +11,7 @@ import {
   type Section,
   sectionsWith,
 } from '../config';
+import { clientTimeouts } from '../config/core-config';
 import { NO_ATTRIBUTION, type TrafficAttribution } from '../domain/analysis/traffic-attribution';
 import { BadInputError } from '../errors';
 import type { Runtime } from '../runtime';
@@ -98,6 +99,7 @@ export async function openContext<J extends Job>(options: CommonOptions, job: J)
   const runtime = awsRuntime({
     region,
     maxAttempts: core.maxAttempts,
+    timeouts: clientTimeouts(core),
     apply: options.apply === true,
     progress: terminalProgress(),
     ...(options.profile ? { profile: options.profile } : {}),

@@ -6,6 +6,13 @@ const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256
 const EVENT_BUS =
   /^([/.\-_A-Za-z0-9]{1,256}|arn:aws[a-z-]*:events:[a-z0-9-]+:\d{12}:event-bus\/[/.\-_A-Za-z0-9]{1,256})$/;
 
+/**
+ * An endpoint that never answers fails a call after maxAttempts × the request timeout plus the SDK's back-off:
+ * with the defaults (5 × 8 s) a command gives up within about 42 s.
+ */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 8000;
+
 export interface CoreConfig {
   region: string;
   /** SNS topic for reports and alerts; absent: nothing is published. */
@@ -13,6 +20,10 @@ export interface CoreConfig {
   eventBusName: string;
   /** Total attempts per AWS call (the SDK's standard retry strategy). */
   maxAttempts: number;
+  /** Milliseconds a connection to an AWS endpoint may take to open (the SDK request handler's connectionTimeout). */
+  connectTimeoutMs: number;
+  /** Milliseconds one attempt of an AWS call may take, answer included (requestTimeout); each retry gets as long. */
+  requestTimeoutMs: number;
   /** Local mode: a snapshot file the Lambda clients answer from instead of AWS (docs/local-invoke.md). */
   localSnapshot?: string;
 }
@@ -50,5 +61,20 @@ export function coreConfig(env: Env): CoreConfig {
     ...(localSnapshot ? { localSnapshot } : {}),
     eventBusName: eventBusName ?? 'default',
     maxAttempts: numberField(env, 'NAT_OPTIMIZER_MAX_ATTEMPTS', 5, { min: 1, max: 20, integer: true }),
+    connectTimeoutMs: numberField(env, 'NAT_OPTIMIZER_CONNECT_TIMEOUT_MS', DEFAULT_CONNECT_TIMEOUT_MS, {
+      min: 100,
+      max: 60_000,
+      integer: true,
+    }),
+    requestTimeoutMs: numberField(env, 'NAT_OPTIMIZER_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, {
+      min: 1000,
+      max: 300_000,
+      integer: true,
+    }),
   };
+}
+
+/** The clients' timeouts, as lib/aws/clients.ts takes them. */
+export function clientTimeouts(core: CoreConfig): { connectMs: number; requestMs: number } {
+  return { connectMs: core.connectTimeoutMs, requestMs: core.requestTimeoutMs };
 }

@@ -50,6 +50,9 @@ export interface MetricSeries {
 /** metricsByGateway[natGatewayId][metricName] */
 export type GatewayMetrics = Record<string, Partial<Record<NatMetricName, MetricSeries>>>;
 
+/** A regional gateway's series kept per AZ: zoneMetrics[natGatewayId][availabilityZone][metricName]. */
+export type ZoneMetrics = Record<string, Record<string, Partial<Record<NatMetricName, MetricSeries>>>>;
+
 export interface MetricWindow {
   start: Date;
   end: Date;

@@ -62,6 +62,12 @@ export const PARK_TAGS = {
   parkedVia: 'nat-optimizer:parked-via',
   /** Recreate attempts that failed (e.g. Resource.AlreadyAssociated): each retry uses a new token. */
   unparkAttempt: 'nat-optimizer:unpark-attempt',
+  /** `regional` for a regional NAT gateway (no subnet); absent for a zonal one. */
+  parkedMode: 'nat-optimizer:parked-mode',
+  /** A regional gateway's VPC. */
+  parkedVpc: 'nat-optimizer:parked-vpc',
+  /** A regional gateway's addresses, encoded (park-tag-codec) as allocation id → AZ; continued in `parked-zones-2`… */
+  parkedZones: 'nat-optimizer:parked-zones',
 } as const;
 
 /** Times the traffic guard postponed a park in the current off period: `<count>@<off period start>`. */

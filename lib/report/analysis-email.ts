@@ -17,6 +17,7 @@ import { formatCount, formatGib, formatPrice, formatUsd, formatUsdWhole, plural 
 import { formatWindow } from './format-time';
 import { snsSubject } from './sns-subject';
 import { EMAIL_LINE_WIDTH, singleLine, truncate, wrapText } from './text-table';
+import { zoneLabel, zoneSplitLines } from './zone-split';
 
 export interface AnalysisEmail {
   subject: string;
@@ -91,7 +92,7 @@ function gatewayLines(result: AnalysisResult): string[] {
     const figures = `${formatUsd(g.projectedMonthlyCost)}/month projected, ${formatGib(g.processedBytes)} GiB processed`;
     const findings = `${codes.join(', ')}${savings > 0 ? ` (save up to ${formatUsd(savings)}/month)` : ''}`;
     return [
-      `- ${name(g)}, ${singleLine(g.availabilityZone)}, ${singleLine(g.state)}`,
+      `- ${name(g)}, ${singleLine(zoneLabel(g))}, ${singleLine(g.state)}`,
       ...indented(figures, '    '),
       ...(codes.length > 0 ? indented(findings, '    ') : []),
     ];
@@ -149,7 +150,12 @@ export function renderAnalysisEmail(result: AnalysisResult): AnalysisEmail {
   );
   const sections = [summary(result)];
   if (result.natGateways.length > 0) {
-    sections.push(topFindings(findingsBySaving(result)), gatewayLines(result), howToAct(result));
+    sections.push(
+      topFindings(findingsBySaving(result)),
+      gatewayLines(result),
+      zoneSplitLines(result),
+      howToAct(result),
+    );
   } else {
     sections.push([`No NAT gateways in ${singleLine(result.region)} during the window.`]);
   }

@@ -26,6 +26,7 @@ import { FINDING_COLORS, renderCostChart, renderSavingsChart } from './html-char
 import { escapeHtml } from './html-escape';
 import { REPORT_CSS } from './html-styles';
 import { renderTrafficChart } from './html-traffic-chart';
+import { zoneLabel, zoneSplitHtml } from './zone-split';
 
 export interface AnalysisHtmlOptions {
   title?: string;
@@ -69,7 +70,7 @@ function renderFinding(finding: Finding): string {
 function renderGatewayFindings(gateway: GatewayAnalysis): string {
   const name = displayName(gateway);
   const savings = gatewaySavings(gateway);
-  return `<article class="gateway-findings"><header><h3>${e(name || gateway.natGatewayId)}</h3>${name === '' ? '' : `<code>${e(gateway.natGatewayId)}</code>`}<span class="muted">${e(gateway.availabilityZone)} · ${e(gateway.vpcId)} · ${e(formatUsd(gateway.projectedMonthlyCost))}/month</span>${savings > 0 ? `<span class="saving">up to ${e(formatUsd(savings))}/month</span>` : ''}</header>
+  return `<article class="gateway-findings"><header><h3>${e(name || gateway.natGatewayId)}</h3>${name === '' ? '' : `<code>${e(gateway.natGatewayId)}</code>`}<span class="muted">${e(zoneLabel(gateway))} · ${e(gateway.vpcId)} · ${e(formatUsd(gateway.projectedMonthlyCost))}/month</span>${savings > 0 ? `<span class="saving">up to ${e(formatUsd(savings))}/month</span>` : ''}</header>
 <ul>${sortFindings(gateway.findings).map(renderFinding).join('')}</ul></article>`;
 }
 
@@ -86,7 +87,7 @@ function renderActions(result: AnalysisResult): string {
 function renderGatewayTable(result: AnalysisResult): string {
   const rows = gatewaysByCost(result).map((g) => {
     const savings = gatewaySavings(g);
-    return `<tr><td>${e(displayName(g) || '—')}</td><td><code>${e(g.natGatewayId)}</code></td><td>${e(g.vpcId)}</td><td>${e(g.availabilityZone)}</td><td>${e(g.state)}</td><td class="num">${formatGib(g.processedBytes)}</td><td class="num">${e(formatUsd(g.cost.total))}</td><td class="num">${e(formatUsd(g.projectedMonthlyCost))}</td><td class="num">${savings > 0 ? e(formatUsd(savings)) : ''}</td><td>${findingCodes(g).map(chip).join('')}</td></tr>`;
+    return `<tr><td>${e(displayName(g) || '—')}</td><td><code>${e(g.natGatewayId)}</code></td><td>${e(g.vpcId)}</td><td>${e(zoneLabel(g))}</td><td>${e(g.state)}</td><td class="num">${formatGib(g.processedBytes)}</td><td class="num">${e(formatUsd(g.cost.total))}</td><td class="num">${e(formatUsd(g.projectedMonthlyCost))}</td><td class="num">${savings > 0 ? e(formatUsd(savings)) : ''}</td><td>${findingCodes(g).map(chip).join('')}</td></tr>`;
   });
   return `<div class="table-wrap"><table class="data">
 <thead><tr><th>Name</th><th>ID</th><th>VPC</th><th>AZ</th><th>State</th><th class="num">Processed GiB</th><th class="num">Cost (${e(formatWindowLength(result.window.hours))})</th><th class="num">Projected /month</th><th class="num">Savings /month</th><th>Findings</th></tr></thead>
@@ -137,6 +138,11 @@ export function renderAnalysisHtml(result: AnalysisResult, options: AnalysisHtml
       ),
       section('gateways', 'All gateways', 'Most expensive first.', renderGatewayTable(result)),
     );
+    const split = zoneSplitHtml(result);
+    if (split !== '')
+      sections.push(
+        section('zones', 'Regional gateways: cost per AZ', 'Every configured AZ is billed each hour.', split),
+      );
   }
   for (const [index, extra] of (options.extraSections ?? []).entries()) {
     sections.push(section(`extra-${index + 1}`, extra.title, '', extra.html));

@@ -18,6 +18,7 @@ import {
 import { formatCount, formatGib, formatPrice, formatUsd, plural } from './format-numbers';
 import { formatUtc, formatWindow, formatWindowLength } from './format-time';
 import { singleLine } from './text-table';
+import { zoneLabel, zoneSplitMarkdown } from './zone-split';
 
 const MARKDOWN_SPECIAL = /[\\`*_[\]|#~]/g;
 
@@ -76,7 +77,7 @@ function renderGatewayTable(result: AnalysisResult): string[] {
     return row([
       escapeMarkdown(displayName(g)) || '—',
       code(g.natGatewayId),
-      escapeMarkdown(g.availabilityZone),
+      escapeMarkdown(zoneLabel(g)),
       escapeMarkdown(g.state),
       formatGib(g.processedBytes),
       formatUsd(g.cost.total),
@@ -112,7 +113,7 @@ function renderFinding(finding: Finding): string[] {
 
 function renderGatewayFindings(gateway: GatewayAnalysis): string[] {
   const name = escapeMarkdown(displayName(gateway));
-  const where = `${code(gateway.natGatewayId)}, ${escapeMarkdown(gateway.availabilityZone)}`;
+  const where = `${code(gateway.natGatewayId)}, ${escapeMarkdown(zoneLabel(gateway))}`;
   const title = name === '' ? where : `${name} (${where})`;
   const savings = gatewaySavings(gateway);
   return [
@@ -140,6 +141,7 @@ function renderActions(result: AnalysisResult): string[] {
 export function renderAnalysisMarkdown(result: AnalysisResult): string {
   const sections = [renderSummary(result)];
   if (result.natGateways.length > 0) sections.push(renderGatewayTable(result));
+  sections.push(zoneSplitMarkdown(result, escapeMarkdown));
   const withFindings = gatewaysBySavings(result);
   if (withFindings.length > 0) {
     sections.push(['## Findings', '', ...withFindings.flatMap((g) => [...renderGatewayFindings(g), ''])]);

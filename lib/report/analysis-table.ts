@@ -19,6 +19,7 @@ import { type AnsiStyles, ansiStyles, type Style } from './ansi-style';
 import { formatCount, formatGib, formatPrice, formatUsd, plural } from './format-numbers';
 import { formatUtc, formatWindow, formatWindowShort } from './format-time';
 import { renderTextTable, singleLine, truncate, visibleWidth, wrapText } from './text-table';
+import { zoneLabel, zoneSplitText } from './zone-split';
 
 export interface AnalysisTableOptions {
   color?: boolean;
@@ -97,7 +98,7 @@ function renderGatewayTable(result: AnalysisResult, width: number, styles: AnsiS
       ),
     ),
   );
-  const azWidth = columnWidth(['AZ', 'state', ...gateways.flatMap((g) => [g.availabilityZone, g.state])]);
+  const azWidth = columnWidth(['AZ', 'state', ...gateways.flatMap((g) => [zoneLabel(g), g.state])]);
   const idWidth = columnWidth([
     'Gateway',
     `Total (${formatCount(gateways.length)})`,
@@ -120,7 +121,7 @@ function renderGatewayTable(result: AnalysisResult, width: number, styles: AnsiS
     const codes = findingCodes(g);
     const findingsCell =
       codes.length === 0 ? styles.dim('-') : wrapText(codes.join(', '), findingsWidth).join('\n');
-    return [gatewayCell, `${g.availabilityZone}\n${state}`, ...(numbers[index] ?? []), findingsCell];
+    return [gatewayCell, `${zoneLabel(g)}\n${state}`, ...(numbers[index] ?? []), findingsCell];
   });
   const footer = [
     `Total (${formatCount(gateways.length)})`,
@@ -157,7 +158,7 @@ function renderGatewayFindings(gateway: GatewayAnalysis, width: number, styles: 
   const name = displayName(gateway);
   const savings = gatewaySavings(gateway);
   const savingText = savings > 0 ? `  ${styles.green(`up to ${formatUsd(savings)}/month`)}` : '';
-  const where = `${gateway.natGatewayId}  ${gateway.availabilityZone}`;
+  const where = `${gateway.natGatewayId}  ${zoneLabel(gateway)}`;
   const nameWidth = Math.max(
     MIN_NAME_WIDTH,
     width - visibleWidth(where) - visibleWidth(savingText) - GAP_WIDTH,
@@ -178,6 +179,8 @@ export function renderAnalysisTable(result: AnalysisResult, options: AnalysisTab
     sections.push(`No NAT gateways in ${result.region} during the window.`);
   } else {
     sections.push(renderGatewayTable(result, width, styles));
+    const split = zoneSplitText(result);
+    if (split.length > 0) sections.push([styles.bold(split[0] ?? ''), ...split.slice(1)].join('\n'));
   }
   const withFindings = gatewaysBySavings(result);
   if (withFindings.length > 0) {

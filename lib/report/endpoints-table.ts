@@ -54,7 +54,7 @@ export function renderEndpointsTable(result: EndpointsResult): string {
 export function renderFlowLogSetupTable(result: FlowLogSetupResult): string {
   const rows = result.gateways.map((g) => [
     g.natGatewayId,
-    g.networkInterfaceId ?? '-',
+    g.networkInterfaceId ?? (g.resourceType === 'RegionalNatGateway' ? 'the gateway (regional)' : '-'),
     g.action,
     g.result,
     wrapText(g.error ? `${g.reason} — ${g.error}` : g.reason, REASON_WIDTH).join('\n'),

@@ -35,6 +35,10 @@ export const FINDING_COLORS: Record<FindingCode, string> = {
   PACKET_DROPS: '#994F00',
   SINGLE_AZ: '#6B7280',
   MALFORMED_TAG: '#A6761D',
+  REGIONAL_IDLE_AZ: '#1B9E77',
+  REGIONAL_UNCOVERED_AZ: '#E7298A',
+  REGIONAL_CANDIDATE: '#4B6FA5',
+  ZONAL_CANDIDATE: '#8C6D31',
 };
 
 function gatewayLabelSvg(gateway: GatewayAnalysis, y: number): string {

@@ -1,9 +1,15 @@
 // CloudWatch metrics of the simulated account: GetMetricData over the snapshot's hourly series.
 
-import type { GetMetricDataInput, MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import type {
+  Dimension,
+  GetMetricDataInput,
+  MetricDataQuery,
+  MetricDataResult,
+} from '@aws-sdk/client-cloudwatch';
 import { MAX_METRIC_QUERIES_PER_REQUEST } from '../domain/aws-limits';
 import { DAY_MS, HOUR_MS } from '../domain/time-units';
 import type { SimAccount } from './sim-account';
+import { gatewaySeries, zoneSeries } from './snapshot-metrics';
 
 const MAX_DATAPOINTS_PER_RESPONSE = 100_800;
 const SNAPSHOT_PERIOD_SECONDS = 3600;
@@ -22,14 +28,25 @@ interface Datapoint {
   value: number;
 }
 
+/**
+ * CloudWatch matches a metric on its exact set of dimensions: a zonal gateway publishes with NatGatewayId alone, a
+ * regional one with NatGatewayId and AvailabilityZone, and a query with any other set gets no datapoints.
+ */
+function hourlyValues(sim: SimAccount, dimensions: Dimension[], metricName: string): number[] | undefined {
+  const names = dimensions.map((d) => d.Name ?? '').sort();
+  const natGatewayId = dimensions.find((d) => d.Name === 'NatGatewayId')?.Value;
+  if (!natGatewayId) return undefined;
+  if (names.length === 1) return gatewaySeries(sim, natGatewayId)[metricName];
+  const zone = dimensions.find((d) => d.Name === 'AvailabilityZone')?.Value;
+  if (names.length === 2 && zone !== undefined) return zoneSeries(sim, natGatewayId, zone)[metricName];
+  return undefined;
+}
+
 function seriesFor(sim: SimAccount, query: MetricDataQuery, start: Date, end: Date): Datapoint[] {
   const stat = query.MetricStat;
   const metric = stat?.Metric;
   if (!stat || !metric || metric.Namespace !== 'AWS/NATGateway') return [];
-  const natGatewayId = metric.Dimensions?.find((d) => d.Name === 'NatGatewayId')?.Value;
-  const hourly = natGatewayId
-    ? sim.state.metrics.natGateways[natGatewayId]?.[metric.MetricName ?? '']
-    : undefined;
+  const hourly = hourlyValues(sim, metric.Dimensions ?? [], metric.MetricName ?? '');
   const period = stat.Period ?? SNAPSHOT_PERIOD_SECONDS;
   if (!hourly || !periodAllowed(period, start, sim.now())) return [];
   const origin = Date.parse(sim.state.metrics.start);

@@ -16,7 +16,7 @@ const logGroupSchema = z.looseObject({
 const flowLogSchema = z.looseObject({
   flowLogId: z.string().startsWith('fl-'),
   resourceId: z.string(),
-  resourceType: z.enum(['NetworkInterface', 'Subnet', 'VPC']),
+  resourceType: z.enum(['NetworkInterface', 'RegionalNatGateway', 'Subnet', 'VPC']),
   trafficType: z.enum(['ACCEPT', 'REJECT', 'ALL']),
   logGroupName: z.string(),
   deliverLogsPermissionArn: z.string(),

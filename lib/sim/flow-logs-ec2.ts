@@ -15,7 +15,12 @@ import type { IdFactory } from './ec2/ids';
 import { DEFAULT_PAGE_RANGE } from './ec2/paging';
 import { checkTagCount, describedTags, toTagList, validateTags } from './ec2/tags';
 import { type FlowLogState, flowLogState, type SimFlowLog } from './flow-log-state';
-import { DEFAULT_FLOW_LOG_FIELDS, DEFAULT_FLOW_LOG_FORMAT, natInterfaceIds } from './flow-records';
+import {
+  DEFAULT_FLOW_LOG_FIELDS,
+  DEFAULT_FLOW_LOG_FORMAT,
+  natInterfaceIds,
+  regionalGatewayIds,
+} from './flow-records';
 import type { SimAccount } from './sim-account';
 
 /** Record fields a custom format may use (versions 2 to 5 and later). */
@@ -48,6 +53,12 @@ const FORMAT_FIELDS = new Set([
   'ecs-task-id',
   'reject-reason',
 ]);
+const NOUNS = {
+  NetworkInterface: 'networkInterface',
+  RegionalNatGateway: 'natGateway',
+  Subnet: 'subnet',
+  VPC: 'vpc',
+} as const;
 const AGGREGATION_INTERVALS = new Set([60, 600]);
 const DEFAULT_AGGREGATION_SECONDS = 600;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/;
@@ -74,13 +85,14 @@ function resourceExists(
   id: string,
 ): boolean {
   if (type === 'NetworkInterface') return interfaces.has(id);
+  if (type === 'RegionalNatGateway') return regionalGatewayIds(sim).has(id);
   if (type === 'Subnet') return sim.state.subnets.some((subnet) => subnet.subnetId === id);
   return sim.state.vpcs.some((vpc) => vpc.vpcId === id);
 }
 
 function validated(sim: SimAccount, input: CreateFlowLogsCommandInput) {
   const type = input.ResourceType;
-  if (type !== 'NetworkInterface' && type !== 'Subnet' && type !== 'VPC') {
+  if (type !== 'NetworkInterface' && type !== 'RegionalNatGateway' && type !== 'Subnet' && type !== 'VPC') {
     throw invalidParameterValue(
       sim,
       `ResourceType ${type ?? '(missing)'} is not supported by the simulated account`,
@@ -156,11 +168,15 @@ function createFlowLogs(
   const flowLogIds: string[] = [];
   for (const resourceId of request.resourceIds) {
     if (!resourceExists(sim, interfaces, request.type, resourceId)) {
-      const noun = request.type === 'NetworkInterface' ? 'networkInterface' : request.type.toLowerCase();
+      const noun = NOUNS[request.type];
       unsuccessful.push({
         ResourceId: resourceId,
         Error: {
-          Code: `Invalid${request.type}Id.NotFound`,
+          // RegionalNatGateway: AWS does not document the code; the one its NAT gateway calls use.
+          Code:
+            request.type === 'RegionalNatGateway'
+              ? 'NatGatewayNotFound'
+              : `Invalid${request.type}Id.NotFound`,
           Message: `The ${noun} ID '${resourceId}' does not exist`,
         },
       });

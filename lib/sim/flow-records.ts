@@ -4,15 +4,19 @@
 // on a NAT interface (ingress once when entering the gateway, egress once when leaving it).
 import { HOUR_MS, MS_PER_SECOND } from '../domain/time-units';
 import { derivedId } from './ec2/ids';
+import { isRegionalEntry, zoneInterfaceId } from './ec2/nat-regional';
 import { type FlowLogState, flowLogState, type SimFlowLog, type SimFlowRecord } from './flow-log-state';
 import { prefixListCidrsOf } from './prefix-list-cidrs';
 import type { SimAccount } from './sim-account';
+import { totalSeries, zoneSeries } from './snapshot-metrics';
 import type { SnapshotNatGateway } from './snapshot-schema';
 
 const INTERNET_HOST = '198.51.100.80';
 const TYPICAL_PACKET_BYTES = 1400;
 const EVEN_SPLIT = 0.5;
 const SERVICE_HOST_OFFSET = 10;
+/** Simulated private addresses of a regional gateway's interfaces, one per AZ, from the VPC's range. */
+const REGIONAL_HOST_OFFSET = 250;
 
 /** The fields of a flow log created without LogFormat (AWS's default format, version 2). */
 export const DEFAULT_FLOW_LOG_FIELDS = [
@@ -54,7 +58,7 @@ function metricWindow(
   sim: SimAccount,
   natGatewayId: string,
 ): { start: number; end: number; requestShare: number } {
-  const series = sim.state.metrics.natGateways[natGatewayId] ?? {};
+  const series = totalSeries(sim, natGatewayId);
   const hours = Math.max(0, ...Object.values(series).map((values) => values.length));
   const start = Date.parse(sim.state.metrics.start);
   const fromSource = seriesSum(series.BytesInFromSource);
@@ -68,13 +72,13 @@ function metricWindow(
 
 /** One service's bytes, as the four records of the flows through the gateway. */
 function serviceRecords(
-  gateway: SnapshotNatGateway,
+  gatewayIp: string,
   remote: string,
   service: string | undefined,
   bytes: number,
   requestShare: number,
 ) {
-  const instance = gateway.privateIp.replace(/\.\d+$/, '.200');
+  const instance = gatewayIp.replace(/\.\d+$/, '.200');
   const requests = Math.round(bytes * requestShare);
   const responses = Math.round(bytes) - requests;
   const records: SimFlowRecord[] = [
@@ -87,7 +91,7 @@ function serviceRecords(
     },
     {
       direction: 'egress',
-      srcAddr: gateway.privateIp,
+      srcAddr: gatewayIp,
       dstAddr: remote,
       ...(service ? { dstService: service } : {}),
       bytes: requests,
@@ -95,7 +99,7 @@ function serviceRecords(
     {
       direction: 'ingress',
       srcAddr: remote,
-      dstAddr: gateway.privateIp,
+      dstAddr: gatewayIp,
       ...(service ? { srcService: service } : {}),
       bytes: responses,
     },
@@ -110,36 +114,68 @@ function serviceRecords(
   return records.filter((record) => record.bytes > 0);
 }
 
-function derivedRecords(
-  sim: SimAccount,
-  gateway: SnapshotNatGateway,
-  flowLog: SimFlowLog,
-  from: number,
-  to: number,
-) {
+/**
+ * Where a flow log sees a gateway's traffic: a zonal gateway's one interface, or one interface per AZ of a regional
+ * gateway (its flow log is on the gateway, resource type RegionalNatGateway), each with its AZ's share of the bytes.
+ */
+interface FlowSource {
+  gateway: SnapshotNatGateway;
+  interfaceId: string;
+  privateIp: string;
+  share: number;
+}
+
+function sourcesOf(sim: SimAccount, flowLog: SimFlowLog): FlowSource[] {
+  const gateway = sim.state.natGateways.find((g) =>
+    flowLog.resourceType === 'RegionalNatGateway'
+      ? g.natGatewayId === flowLog.resourceId
+      : derivedId('eni', g.natGatewayId) === flowLog.resourceId,
+  );
+  if (!gateway) return [];
+  if (!isRegionalEntry(gateway)) {
+    const privateIp = gateway.privateIp ?? '0.0.0.0';
+    return [{ gateway, interfaceId: flowLog.resourceId, privateIp, share: 1 }];
+  }
+  const zones = (gateway.availabilityZoneAddresses ?? []).map((z) => z.availabilityZone);
+  const processed = (zone: string) => {
+    const series = zoneSeries(sim, gateway.natGatewayId, zone);
+    return seriesSum(series.BytesInFromSource) + seriesSum(series.BytesInFromDestination);
+  };
+  const total = zones.reduce((sum, zone) => sum + processed(zone), 0);
+  const vpcCidr = sim.state.vpcs.find((v) => v.vpcId === gateway.vpcId)?.cidrBlock ?? '10.0.0.0/16';
+  return zones.map((zone, index) => ({
+    gateway,
+    interfaceId: zoneInterfaceId(gateway.natGatewayId, zone),
+    privateIp: hostIn(vpcCidr, REGIONAL_HOST_OFFSET + index),
+    share: total > 0 ? processed(zone) / total : 1 / zones.length,
+  }));
+}
+
+function derivedRecords(sim: SimAccount, source: FlowSource, flowLog: SimFlowLog, from: number, to: number) {
+  const { gateway, privateIp } = source;
   const traffic = sim.state.trafficByService?.[gateway.natGatewayId];
   const window = metricWindow(sim, gateway.natGatewayId);
   const start = Math.max(from, window.start, Date.parse(flowLog.creationTime));
   const end = Math.min(to, window.end);
   if (!traffic || end <= start) return [];
-  const share = (end - start) / (window.end - window.start);
+  const share = ((end - start) / (window.end - window.start)) * source.share;
   return [
-    ...serviceRecords(gateway, serviceHost(sim, 's3'), 'S3', traffic.S3 * share, window.requestShare),
+    ...serviceRecords(privateIp, serviceHost(sim, 's3'), 'S3', traffic.S3 * share, window.requestShare),
     ...serviceRecords(
-      gateway,
+      privateIp,
       serviceHost(sim, 'dynamodb'),
       'DYNAMODB',
       traffic.DYNAMODB * share,
       window.requestShare,
     ),
-    ...serviceRecords(gateway, INTERNET_HOST, undefined, traffic.OTHER * share, window.requestShare),
+    ...serviceRecords(privateIp, INTERNET_HOST, undefined, traffic.OTHER * share, window.requestShare),
   ];
 }
 
 function renderLine(
   sim: SimAccount,
   flowLog: SimFlowLog,
-  gateway: SnapshotNatGateway,
+  source: FlowSource,
   record: SimFlowRecord,
   from: number,
   to: number,
@@ -148,7 +184,7 @@ function renderLine(
   const always: Record<string, string> = {
     version: '5',
     'account-id': sim.state.accountId,
-    'interface-id': flowLog.resourceId,
+    'interface-id': source.interfaceId,
     start: String(Math.floor(from / MS_PER_SECOND)),
     end: String(Math.floor(to / MS_PER_SECOND)),
     'log-status': status,
@@ -164,8 +200,8 @@ function renderLine(
     packets: String(Math.ceil(record.bytes / TYPICAL_PACKET_BYTES)),
     bytes: String(record.bytes),
     action: 'ACCEPT',
-    'vpc-id': gateway.vpcId,
-    'subnet-id': gateway.subnetId,
+    'vpc-id': source.gateway.vpcId,
+    'subnet-id': source.gateway.subnetId ?? '-',
     type: 'IPv4',
     region: sim.state.region,
     'flow-direction': record.direction,
@@ -179,24 +215,40 @@ function renderLine(
 /** Every line the flow logs delivering to the group wrote between `from` and `to` (epoch ms). */
 export function logLines(sim: SimAccount, logGroupName: string, from: number, to: number): string[] {
   const state: FlowLogState = flowLogState(sim);
-  const gateways = new Map(sim.state.natGateways.map((g) => [derivedId('eni', g.natGatewayId), g]));
   return state.flowLogs
-    .filter((flowLog) => flowLog.logGroupName === logGroupName && flowLog.resourceType === 'NetworkInterface')
-    .flatMap((flowLog) => {
-      const gateway = gateways.get(flowLog.resourceId);
-      if (!gateway) return [];
-      const records = [
-        ...derivedRecords(sim, gateway, flowLog, from, to),
-        ...(state.extraRecords.get(gateway.natGatewayId) ?? []),
-      ];
-      return records.map((record) => renderLine(sim, flowLog, gateway, record, from, to));
-    });
+    .filter(
+      (flowLog) =>
+        flowLog.logGroupName === logGroupName &&
+        (flowLog.resourceType === 'NetworkInterface' || flowLog.resourceType === 'RegionalNatGateway'),
+    )
+    .flatMap((flowLog) =>
+      sourcesOf(sim, flowLog).flatMap((source, index) => {
+        // Records a test added go to the gateway's first interface.
+        const extra = index === 0 ? (state.extraRecords.get(source.gateway.natGatewayId) ?? []) : [];
+        const records = [...derivedRecords(sim, source, flowLog, from, to), ...extra];
+        return records.map((record) => renderLine(sim, flowLog, source, record, from, to));
+      }),
+    );
 }
 
+/** Interfaces of live zonal gateways (a regional gateway's flow log is on the gateway itself). */
 export function natInterfaceIds(sim: SimAccount): Map<string, SnapshotNatGateway> {
   return new Map(
-    sim.state.natGateways
-      .filter((gateway) => gateway.state !== 'deleted' && gateway.state !== 'failed')
+    liveGateways(sim)
+      .filter((gateway) => !isRegionalEntry(gateway))
       .map((gateway) => [derivedId('eni', gateway.natGatewayId), gateway]),
   );
+}
+
+/** Live regional gateways by id: what a RegionalNatGateway flow log can be created on. */
+export function regionalGatewayIds(sim: SimAccount): Set<string> {
+  return new Set(
+    liveGateways(sim)
+      .filter(isRegionalEntry)
+      .map((gateway) => gateway.natGatewayId),
+  );
+}
+
+function liveGateways(sim: SimAccount): SnapshotNatGateway[] {
+  return sim.state.natGateways.filter((gateway) => gateway.state !== 'deleted' && gateway.state !== 'failed');
 }

@@ -7,6 +7,7 @@ import { type Progress, type Runtime, SILENT_PROGRESS } from '../runtime';
 
 import type { SimAccount } from './sim-account';
 import { SIM_WAIT_TIMINGS, type SimulatedAccount } from './simulated-account';
+import { totalSeries } from './snapshot-metrics';
 
 export function simRuntime(account: SimulatedAccount, progress: Progress = SILENT_PROGRESS): Runtime {
   return {
@@ -22,10 +23,10 @@ export function simRuntime(account: SimulatedAccount, progress: Progress = SILEN
 
 /** Share of a gateway's processed bytes (over all snapshot hours) that falls inside the window. */
 function windowShare(sim: SimAccount, natGatewayId: string, window: MetricWindow): number {
-  const metrics = sim.state.metrics.natGateways[natGatewayId];
+  const metrics = totalSeries(sim, natGatewayId);
   const origin = Date.parse(sim.state.metrics.start);
-  const fromSource = metrics?.BytesInFromSource ?? [];
-  const fromDestination = metrics?.BytesInFromDestination ?? [];
+  const fromSource = metrics.BytesInFromSource ?? [];
+  const fromDestination = metrics.BytesInFromDestination ?? [];
   let total = 0;
   let inside = 0;
   for (let h = 0; h < Math.max(fromSource.length, fromDestination.length); h += 1) {

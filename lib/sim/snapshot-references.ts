@@ -1,4 +1,5 @@
 // Contract 2: the references between the resources of a snapshot. Every problem names the field that holds it.
+import { regionalGatewayProblems } from './snapshot-regional';
 import type { Snapshot } from './snapshot-schema';
 
 type Problems = string[];
@@ -55,6 +56,7 @@ function checkNatGateways(
   const subnetVpc = new Map(snapshot.subnets.map((s) => [s.subnetId, s.vpcId]));
   snapshot.natGateways.forEach((gateway, i) => {
     known(problems, vpcIds, gateway.vpcId, `natGateways[${i}].vpcId`, 'VPC');
+    if (gateway.subnetId === undefined) return; // regional: regionalGatewayProblems
     const vpcOfSubnet = subnetVpc.get(gateway.subnetId);
     if (vpcOfSubnet === undefined)
       problems.push(`natGateways[${i}].subnetId: unknown subnet ${gateway.subnetId}`);
@@ -118,6 +120,7 @@ export function referenceProblems(snapshot: Snapshot): string[] {
   });
   checkRouteTables(problems, snapshot, vpcIds, subnetIds);
   checkNatGateways(problems, snapshot, vpcIds, allocationIds);
+  problems.push(...regionalGatewayProblems(snapshot, allocationIds));
   snapshot.vpcEndpoints.forEach((endpoint, i) => {
     known(problems, vpcIds, endpoint.vpcId, `vpcEndpoints[${i}].vpcId`, 'VPC');
     endpoint.routeTableIds.forEach((tableId, j) => {

@@ -49,6 +49,66 @@ const route = z
 
 const natGatewayState = z.enum(['pending', 'failed', 'available', 'deleting', 'deleted']);
 
+/** Zonal gateways: a subnet, a primary address. Regional ones (Contract 2): a VPC and addresses per AZ. */
+const natGateway = z
+  .looseObject({
+    natGatewayId: z.string().startsWith('nat-'),
+    vpcId: z.string(),
+    availabilityMode: z.enum(['zonal', 'regional']).optional(),
+    subnetId: z.string().optional(),
+    state: natGatewayState,
+    connectivityType: z.enum(['public', 'private']),
+    allocationId: z.string().optional(),
+    secondaryAllocationIds: z.array(z.string()).optional(),
+    privateIp: z.string().optional(),
+    secondaryPrivateIps: z.array(z.string()).optional(),
+    availabilityZoneAddresses: z
+      .array(z.looseObject({ availabilityZone: z.string(), allocationIds: z.array(z.string()).min(1) }))
+      .optional(),
+    autoProvisionZones: z.enum(['enabled', 'disabled']).optional(),
+    autoScalingIps: z.enum(['enabled', 'disabled']).optional(),
+    routeTableId: z.string().optional(),
+    attachedAppliances: z
+      .array(
+        z.looseObject({
+          type: z.string(),
+          applianceArn: z.string().optional(),
+          vpcEndpointId: z.string().optional(),
+          attachmentState: z.string().optional(),
+        }),
+      )
+      .optional(),
+    createTime: isoInstant,
+    deleteTime: isoInstant.optional(),
+    failureCode: z.string().optional(),
+    tags,
+  })
+  .superRefine((gateway, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (gateway.availabilityMode === 'regional') {
+      if (gateway.subnetId !== undefined) issue('subnetId', 'a regional NAT gateway has no subnet');
+      if (gateway.allocationId !== undefined)
+        issue('allocationId', 'a regional NAT gateway keeps its addresses in availabilityZoneAddresses');
+      if (gateway.connectivityType !== 'public')
+        issue('connectivityType', 'regional NAT gateways are public only');
+      if (!gateway.availabilityZoneAddresses || gateway.availabilityZoneAddresses.length === 0)
+        issue('availabilityZoneAddresses', 'a regional NAT gateway needs at least one AZ with its addresses');
+      return;
+    }
+    if (gateway.subnetId === undefined) issue('subnetId', 'required for a zonal NAT gateway');
+    if (gateway.privateIp === undefined) issue('privateIp', 'required for a zonal NAT gateway');
+    for (const field of ['availabilityZoneAddresses', 'autoProvisionZones', 'autoScalingIps', 'routeTableId'])
+      if (gateway[field] !== undefined)
+        issue(field, 'only a regional NAT gateway (availabilityMode "regional") has it');
+  });
+
+/** One metric's hourly values. */
+const hourlySeries = z.array(z.number().nonnegative());
+/** A gateway's series by metric name; a regional gateway's under byAvailabilityZone[<az>] (Contract 2). */
+const gatewayMetrics = z
+  .object({ byAvailabilityZone: z.record(z.string(), z.record(z.string(), hourlySeries)).optional() })
+  .catchall(hourlySeries);
+
 export const snapshotSchema = z.looseObject({
   format: z.literal(SNAPSHOT_FORMAT),
   accountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
@@ -75,23 +135,7 @@ export const snapshotSchema = z.looseObject({
       routes: z.array(route),
     }),
   ),
-  natGateways: z.array(
-    z.looseObject({
-      natGatewayId: z.string().startsWith('nat-'),
-      vpcId: z.string(),
-      subnetId: z.string(),
-      state: natGatewayState,
-      connectivityType: z.enum(['public', 'private']),
-      allocationId: z.string().optional(),
-      secondaryAllocationIds: z.array(z.string()).optional(),
-      privateIp: z.string(),
-      secondaryPrivateIps: z.array(z.string()).optional(),
-      createTime: isoInstant,
-      deleteTime: isoInstant.optional(),
-      failureCode: z.string().optional(),
-      tags,
-    }),
-  ),
+  natGateways: z.array(natGateway),
   elasticIps: z.array(
     z.looseObject({ allocationId: z.string().startsWith('eipalloc-'), publicIp: z.string(), tags }),
   ),
@@ -109,7 +153,7 @@ export const snapshotSchema = z.looseObject({
   metrics: z.looseObject({
     periodSeconds: z.literal(3600),
     start: isoInstant,
-    natGateways: z.record(z.string(), z.record(z.string(), z.array(z.number().nonnegative()))),
+    natGateways: z.record(z.string(), gatewayMetrics),
   }),
   trafficByService: z
     .record(

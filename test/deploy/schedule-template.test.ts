@@ -74,7 +74,7 @@ describe('packaged template: off-hours scheduler', () => {
       { StringEquals: { 'aws:RequestTag/nat-optimizer:managed': 'true' } },
     ]);
     expect(statements.filter((s) => !s.Condition).map((s) => JSON.stringify(s.Resource))).toEqual([
-      expect.stringMatching(/subnet\/\*.*elastic-ip\/\*/),
+      expect.stringMatching(/subnet\/\*.*elastic-ip\/\*.*vpc\/\*/),
     ]);
   });
 

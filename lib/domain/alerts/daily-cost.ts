@@ -3,6 +3,7 @@
 // only cuts the metric window into days.
 
 import type { GatewayCost } from '../analysis/analysis-result';
+import { billedZones } from '../analysis/regional-costs';
 import type { GatewayMetrics, MetricSeries, MetricWindow } from '../metric-series';
 import type { NatGateway } from '../model';
 import { UP_STATES } from '../model';
@@ -90,7 +91,8 @@ function figures(
     billedHours: hours,
     bytesFromSource,
     bytesFromDestination,
-    cost: gatewayCost(hours, bytesFromSource + bytesFromDestination, prices),
+    // A regional gateway is billed each hour once per AZ it is configured in.
+    cost: gatewayCost(hours * billedZones(gateway), bytesFromSource + bytesFromDestination, prices),
   };
 }
 

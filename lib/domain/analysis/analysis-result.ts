@@ -1,4 +1,5 @@
 // The shape of one analysis run (CLI `analyze --json`, the nightly report, the tags written back).
+import type { AttachedAppliance } from '../model';
 import type { Prices } from '../pricing/prices';
 
 export const FINDING_CODES = [
@@ -12,6 +13,12 @@ export const FINDING_CODES = [
   'PACKET_DROPS',
   'SINGLE_AZ',
   'MALFORMED_TAG',
+  // Regional NAT gateways (docs/regional-nat-gateways.md): the mode-aware counterparts of CROSS_AZ and SINGLE_AZ,
+  // and the comparison of a VPC's zonal gateways with one regional gateway (and the reverse).
+  'REGIONAL_IDLE_AZ',
+  'REGIONAL_UNCOVERED_AZ',
+  'REGIONAL_CANDIDATE',
+  'ZONAL_CANDIDATE',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -36,6 +43,14 @@ export interface GatewayCost {
   total: number;
 }
 
+/** One AZ of a regional gateway: its bytes, and its share of the cost. */
+export interface ZoneCost {
+  availabilityZone: string;
+  processedBytes: number;
+  /** This AZ's billed hours (the gateway's) at the hourly price, and its own bytes at the per-GB price. */
+  cost: GatewayCost;
+}
+
 export interface GatewayAnalysis {
   natGatewayId: string;
   name: string;
@@ -54,6 +69,20 @@ export interface GatewayAnalysis {
   /** Processed bytes per metric period (hourly), for charts. */
   hourlyProcessedBytes: number[];
   findings: Finding[];
+  /** Regional gateways only (additive to Contract 3): mode, AZs and the cost split per AZ. */
+  availabilityMode?: 'regional';
+  /** `automatic` or `manual` (AutoProvisionZones enabled or disabled). */
+  regionalMode?: 'automatic' | 'manual';
+  availabilityZones?: string[];
+  /** The regional gateway's own route table (its route to the internet gateway). */
+  ownRouteTableId?: string;
+  /** AZ-hours billed: billedHours × the AZs it is configured in. */
+  billedZoneHours?: number;
+  perAvailabilityZone?: ZoneCost[];
+  /** Why its traffic is unknown (metrics not readable with the right dimensions): its data cost is not known. */
+  metricsUnreadable?: string;
+  /** Appliances attached to it (e.g. a Network Firewall proxy): nat-optimizer never changes such a gateway. */
+  attachedAppliances?: AttachedAppliance[];
 }
 
 export interface AnalysisResult {

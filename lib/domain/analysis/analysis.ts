@@ -6,8 +6,9 @@ import {
   processedBytesSeries,
   type TrafficByService,
   windowHours,
+  type ZoneMetrics,
 } from '../metric-series';
-import { type Inventory, type NatGateway, nameOf } from '../model';
+import { applianceReason, type Inventory, type NatGateway, nameOf } from '../model';
 import { billedHours, gatewayCost, projectedMonthlyCost, roundMoney } from '../pricing/cost-model';
 import type { Prices } from '../pricing/prices';
 import type { AnalysisResult, Finding, GatewayAnalysis, Severity } from './analysis-result';
@@ -18,12 +19,20 @@ import { gatewayEndpointFindings } from './findings/gateway-endpoints';
 import { healthFindings } from './findings/health';
 import { malformedTagFindings } from './findings/malformed-tags';
 import { offHoursFinding } from './findings/off-hours';
+import { regionalCandidateFindings } from './findings/regional-comparison';
 import { removalFinding } from './findings/removable';
 import { singleAzFinding } from './findings/single-az';
+import { parkable, regionalAnalysis, regionalFindings } from './regional-analysis';
+import { billedZones, unreadableMetrics } from './regional-costs';
+import { totalSavings } from './savings';
+
+export { gatewaySavings } from './savings';
 
 export interface AnalysisInput {
   inventory: Inventory;
   metrics: GatewayMetrics;
+  /** Regional gateways' series per AZ (`metrics` holds their sum). */
+  zoneMetrics?: ZoneMetrics;
   window: MetricWindow;
   prices: Prices;
   settings: AnalysisSettings;
@@ -32,7 +41,6 @@ export interface AnalysisInput {
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
-const REMOVAL_CODES = new Set(['IDLE', 'UNROUTED']);
 const ENDPOINT_CODES = new Set(['GATEWAY_ENDPOINT_S3', 'GATEWAY_ENDPOINT_DYNAMODB']);
 
 export function analyze(input: AnalysisInput): AnalysisResult {
@@ -41,6 +49,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     .map((gateway) => ({ gateway, hours: billedHours(gateway, input.window) }))
     .filter(({ hours }) => hours > 0)
     .map(({ gateway, hours }) => analyzeGateway(input, gateway, hours, hoursInWindow));
+  addVpcFindings(analyses);
   const natGateways = analyses
     .map(({ analysis }) => analysis)
     .sort(
@@ -62,27 +71,29 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     totals: {
       cost: roundMoney(natGateways.reduce((sum, g) => sum + g.cost.total, 0)),
       projectedMonthlyCost: roundMoney(natGateways.reduce((sum, g) => sum + g.projectedMonthlyCost, 0)),
-      estimatedMonthlySavings: roundMoney(
-        natGateways.reduce((sum, g) => sum + gatewaySavings(g.findings), 0),
-      ),
+      estimatedMonthlySavings: totalSavings(natGateways),
     },
     warnings: runWarnings(analyses),
   };
 }
 
-/**
- * What acting on a gateway's findings saves per month. A gateway that can be deleted (IDLE, UNROUTED) saves
- * exactly that; otherwise the known savings of its findings add up.
- */
-export function gatewaySavings(findings: readonly Finding[]): number {
-  const removal = findings.find((f) => REMOVAL_CODES.has(f.code));
-  if (removal) return removal.estimatedMonthlySavings ?? 0;
-  return findings.reduce((sum, f) => sum + (f.estimatedMonthlySavings ?? 0), 0);
-}
-
 interface GatewayRun {
   analysis: GatewayAnalysis;
   context: GatewayContext;
+}
+
+function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+}
+
+/** Findings about a whole VPC (zonal gateways against one regional), on the gateway they are attached to. */
+function addVpcFindings(runs: readonly GatewayRun[]): void {
+  const byGateway = regionalCandidateFindings(runs.map((run) => run.context));
+  for (const { analysis } of runs) {
+    const finding = byGateway.get(analysis.natGatewayId);
+    if (!finding || analysis.findings.some((f) => f.code === 'IDLE' || f.code === 'UNROUTED')) continue;
+    analysis.findings = [...analysis.findings, finding].sort(bySeverity);
+  }
 }
 
 function analyzeGateway(
@@ -93,6 +104,8 @@ function analyzeGateway(
 ): GatewayRun {
   const id = gateway.natGatewayId;
   const metrics = input.metrics[id] ?? {};
+  const zones = billedZones(gateway);
+  const metricsUnreadable = unreadableMetrics(gateway, input.zoneMetrics ?? {});
   const hourlyProcessedBytes = processedBytesSeries(metrics);
   const processedBytes = hourlyProcessedBytes.reduce((sum, bytes) => sum + bytes, 0);
   const routeTables = input.inventory.routeTables.filter((table) =>
@@ -107,27 +120,33 @@ function analyzeGateway(
     windowHours: hoursInWindow,
     observedHours: hours,
     processedBytes,
-    projectedMonthlyCost: projectedMonthlyCost(gateway, processedBytes, hours, input.prices),
+    projectedMonthlyCost: projectedMonthlyCost(gateway, processedBytes, hours, input.prices, zones),
     routeTables,
     prices: input.prices,
     settings: input.settings,
     traffic: input.trafficByService?.[id],
+    billedZones: zones,
+    zoneMetrics: input.zoneMetrics?.[id] ?? {},
+    ...(metricsUnreadable ? { metricsUnreadable } : {}),
   };
-  const removal = removalFinding(context);
+  // Unknown traffic is not zero traffic, and a gateway with an appliance is never deleted or parked.
+  const keep = metricsUnreadable !== undefined || applianceReason(gateway) !== undefined;
+  const removal = keep ? undefined : removalFinding(context);
   const findings = [
     ...malformedTagFindings(context),
     ...(removal
       ? [removal]
       : [
-          offHoursFinding(context),
+          parkable(gateway) ? offHoursFinding(context) : undefined,
           ...gatewayEndpointFindings(context),
           crossAzFinding(context),
           singleAzFinding(context),
+          ...regionalFindings(context),
         ]),
     ...healthFindings(context),
   ]
     .filter((finding): finding is Finding => finding !== undefined)
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    .sort(bySeverity);
   const analysis: GatewayAnalysis = {
     natGatewayId: id,
     name: nameOf(gateway, id),
@@ -138,11 +157,14 @@ function analyzeGateway(
     connectivityType: gateway.connectivityType,
     billedHours: hours,
     processedBytes,
-    cost: gatewayCost(hours, processedBytes, input.prices),
+    cost: gatewayCost(hours * zones, processedBytes, input.prices),
     projectedMonthlyCost: context.projectedMonthlyCost,
     routeTableIds: routeTables.map((table) => table.routeTableId),
     hourlyProcessedBytes,
     findings,
+    ...regionalAnalysis(gateway, input, hours),
+    ...(metricsUnreadable ? { metricsUnreadable } : {}),
+    ...(gateway.attachedAppliances ? { attachedAppliances: gateway.attachedAppliances } : {}),
   };
   return { analysis, context };
 }
@@ -160,11 +182,18 @@ function runWarnings(runs: readonly GatewayRun[]): string[] {
   }
   for (const { analysis, context } of runs) {
     const { BytesInFromSource, BytesInFromDestination } = context.metrics;
-    if ((BytesInFromSource?.present ?? 0) === 0 && (BytesInFromDestination?.present ?? 0) === 0) {
+    if (analysis.metricsUnreadable) {
+      warnings.push(
+        `the traffic of ${context.label} is unknown: ${analysis.metricsUnreadable}; its data cost is not counted ` +
+          'and it gets no IDLE or UNROUTED finding (missing data is not zero traffic)',
+      );
+    } else if ((BytesInFromSource?.present ?? 0) === 0 && (BytesInFromDestination?.present ?? 0) === 0) {
       warnings.push(
         `CloudWatch returned no processed-bytes datapoints for ${context.label}: its data cost counts as 0`,
       );
     }
+    const appliance = applianceReason(context.gateway);
+    if (appliance) warnings.push(`${context.label}: ${appliance}; no removal or off-hours finding`);
     for (const finding of analysis.findings.filter((f) => f.code === 'MALFORMED_TAG')) {
       warnings.push(finding.message);
     }

@@ -23,6 +23,8 @@ export interface EndpointsResult {
 export interface GatewayFlowLog {
   natGatewayId: string;
   networkInterfaceId?: string;
+  /** `RegionalNatGateway`: a regional gateway's flow log is on the gateway (one interface per AZ behind it). */
+  resourceType?: 'NetworkInterface' | 'RegionalNatGateway';
   action: 'create' | 'none';
   reason: string;
   result: ActionResult;

@@ -161,6 +161,8 @@ export function parseQueryRows(rows: readonly QueryRow[]): ParsedRows {
 export interface FlowLogCoverage {
   natGatewayId: string;
   interfaceId: string;
+  /** Every interface of the gateway when it has several (a regional gateway: one per AZ); their bytes add up. */
+  interfaceIds?: readonly string[];
   /** When the flow log was created: it has no records from before. */
   loggingSince: Date;
   /** When the gateway was created, if known. */
@@ -207,7 +209,14 @@ export function attributeTraffic(
           'its bytes are scaled to the whole window',
       );
     }
-    const bytes = parsed.byInterface.get(covered.interfaceId) ?? { S3: 0, DYNAMODB: 0, OTHER: 0 };
+    const bytes = { S3: 0, DYNAMODB: 0, OTHER: 0 };
+    for (const id of covered.interfaceIds ?? [covered.interfaceId]) {
+      const seen = parsed.byInterface.get(id);
+      if (!seen) continue;
+      bytes.S3 += seen.S3;
+      bytes.DYNAMODB += seen.DYNAMODB;
+      bytes.OTHER += seen.OTHER;
+    }
     traffic[covered.natGatewayId] = {
       S3: bytes.S3 * scale,
       DYNAMODB: bytes.DYNAMODB * scale,

@@ -52,14 +52,26 @@ export interface AlarmSpec extends AlarmDefinition {
   tags: Tags;
 }
 
-function stat(id: string, metricName: string, natGatewayId: string, period: number): AlarmMetricQuery {
+/** A regional gateway publishes per AZ: its metrics carry AvailabilityZone beside NatGatewayId. */
+export const AVAILABILITY_ZONE_DIMENSION = 'AvailabilityZone';
+
+function stat(
+  id: string,
+  metricName: string,
+  natGatewayId: string,
+  period: number,
+  availabilityZone?: string,
+): AlarmMetricQuery {
   return {
     id,
     returnData: false,
     metricStat: {
       namespace: NAT_NAMESPACE,
       metricName,
-      dimensions: { [NAT_GATEWAY_DIMENSION]: natGatewayId },
+      dimensions: {
+        [NAT_GATEWAY_DIMENSION]: natGatewayId,
+        ...(availabilityZone ? { [AVAILABILITY_ZONE_DIMENSION]: availabilityZone } : {}),
+      },
       period,
       stat: 'Sum',
     },
@@ -93,17 +105,19 @@ export function failoverAlarmSpec(
   gateway: NatGateway,
   settings: FailoverAlarmSettings,
   withProbe: boolean,
+  availabilityZone?: string,
 ): AlarmSpec {
   const id = gateway.natGatewayId;
+  const zone = availabilityZone;
   const period = settings.periodSeconds;
   const conditions = [`dropratio > ${settings.dropRatioThreshold}`];
   if (settings.portErrorThreshold > 0) conditions.push(`FILL(ports, 0) > ${settings.portErrorThreshold}`);
   if (withProbe) conditions.push(`FILL(probe, ${PROBE_MISSING_AS}) < ${settings.probeSuccessThreshold}`);
   const metrics: AlarmMetricQuery[] = [
-    stat('drops', 'PacketsDropCount', id, period),
-    stat('fromsource', 'PacketsInFromSource', id, period),
-    stat('fromdestination', 'PacketsInFromDestination', id, period),
-    ...(settings.portErrorThreshold > 0 ? [stat('ports', 'ErrorPortAllocation', id, period)] : []),
+    stat('drops', 'PacketsDropCount', id, period, zone),
+    stat('fromsource', 'PacketsInFromSource', id, period, zone),
+    stat('fromdestination', 'PacketsInFromDestination', id, period, zone),
+    ...(settings.portErrorThreshold > 0 ? [stat('ports', 'ErrorPortAllocation', id, period, zone)] : []),
     ...(withProbe ? [probeQuery(id, period)] : []),
     { id: 'packetsin', returnData: false, expression: 'FILL(fromsource, 0) + FILL(fromdestination, 0)' },
     {
@@ -119,11 +133,13 @@ export function failoverAlarmSpec(
     },
   ];
   return healthAlarm({
-    alarmName: alarmNameFor(id),
+    alarmName: zone ? `${alarmNameFor(id)}-${zone}` : alarmNameFor(id),
     natGatewayId: id,
-    description:
-      `nat-optimizer failover: NAT gateway ${id} (${gateway.tags.Name ?? 'unnamed'}) failing its traffic. ` +
-      'ALARM moves its route tables to a healthy gateway in another AZ; OK moves them back.',
+    description: zone
+      ? `nat-optimizer failover: regional NAT gateway ${id} (${gateway.tags.Name ?? 'unnamed'}) failing its traffic in ${zone}. ` +
+        'ALARM is reported; a regional gateway is multi-AZ by itself, so failover never moves its route tables.'
+      : `nat-optimizer failover: NAT gateway ${id} (${gateway.tags.Name ?? 'unnamed'}) failing its traffic. ` +
+        'ALARM moves its route tables to a healthy gateway in another AZ; OK moves them back.',
     metrics,
     evaluationPeriods: settings.evaluationPeriods,
     datapointsToAlarm: settings.datapointsToAlarm,

@@ -1,8 +1,7 @@
 // Which health alarms to create, update or delete so there is exactly one per gateway tagged for failover, plus
 // the high-resolution probe alarm of those opted into fast detection.
 
-import type { Inventory, NatGateway } from '../model';
-import { UP_STATES } from '../model';
+import { gatewayZones, type Inventory, isRegional, type NatGateway, UP_STATES } from '../model';
 import { FAILOVER_TAGS, USER_TAGS } from '../tag-keys';
 import {
   type AlarmDefinition,
@@ -62,6 +61,13 @@ export function planAlarmSync(
   const plan: AlarmSyncPlan = { create: [], update: [], remove: [], unchanged: [], skipped: [] };
   const byName = new Map(existing.map((alarm) => [alarm.alarmName, alarm]));
   const keep = new Set<string>();
+  const compare = (spec: AlarmSpec) => {
+    keep.add(spec.alarmName);
+    const current = byName.get(spec.alarmName);
+    if (!current) plan.create.push(spec);
+    else if (definitionKey(current.definition) !== definitionKey(spec)) plan.update.push(spec);
+    else plan.unchanged.push(spec.alarmName);
+  };
   for (const gateway of inventory.natGateways) {
     const optIn = failoverOptIn(gateway);
     if (optIn.kind === 'malformed') {
@@ -73,8 +79,15 @@ export function planAlarmSync(
         if (alarm.natGatewayId === gateway.natGatewayId) keep.add(alarm.alarmName);
       continue;
     }
-    if (optIn.kind === 'off' || !UP_STATES.has(gateway.state) || gateway.availabilityMode === 'regional')
+    if (optIn.kind === 'off' || !UP_STATES.has(gateway.state)) continue;
+    if (isRegional(gateway)) {
+      // A regional gateway publishes per AZ: one alarm per AZ it serves (reported, never failed over).
+      const specs = gatewayZones(gateway).map((zone) =>
+        failoverAlarmSpec(gateway, settings.alarm, false, zone),
+      );
+      for (const spec of specs) compare(spec);
       continue;
+    }
     const specs = [failoverAlarmSpec(gateway, settings.alarm, probeEnabled(gateway, inventory, settings))];
     const fast = fastDetection(gateway, inventory, settings.fastDetection);
     if (fast.kind === 'on') specs.push(fastDetectionAlarmSpec(gateway, settings.fastDetection));
@@ -85,13 +98,7 @@ export function planAlarmSync(
       });
       keep.add(fastAlarmNameFor(gateway.natGatewayId));
     }
-    for (const spec of specs) {
-      keep.add(spec.alarmName);
-      const current = byName.get(spec.alarmName);
-      if (!current) plan.create.push(spec);
-      else if (definitionKey(current.definition) !== definitionKey(spec)) plan.update.push(spec);
-      else plan.unchanged.push(spec.alarmName);
-    }
+    for (const spec of specs) compare(spec);
   }
   for (const alarm of existing) {
     if (keep.has(alarm.alarmName)) continue;
@@ -102,7 +109,9 @@ export function planAlarmSync(
         ? `its NAT gateway is no longer tagged ${USER_TAGS.failover}=on`
         : UP_STATES.has(gateway.state) && isFastAlarmName(alarm.alarmName)
           ? 'fast detection is off for its NAT gateway'
-          : `its NAT gateway is ${gateway.state}`;
+          : UP_STATES.has(gateway.state) && isRegional(gateway)
+            ? 'its regional NAT gateway no longer serves that AZ'
+            : `its NAT gateway is ${gateway.state}`;
     plan.remove.push({
       alarmName: alarm.alarmName,
       reason,

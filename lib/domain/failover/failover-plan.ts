@@ -1,7 +1,7 @@
 // What to do about one gateway given its alarm's current state: fail its route tables over, back, or nothing.
 
 import type { NatGateway, RouteTable } from '../model';
-import { defaultRouteTarget } from '../model';
+import { applianceReason, defaultRouteTarget, isRegional } from '../model';
 import { FAILOVER_TAGS, ROUTE_TABLE_TAGS, USER_TAGS } from '../tag-keys';
 import { emergencyOptedIn, planEmergency } from './failover-emergency';
 import type { AlarmStateValue } from './failover-event';
@@ -72,6 +72,13 @@ export function planFailover(failing: NatGateway, ctx: PlanContext): FailoverPla
       optIn.kind === 'malformed'
         ? `${failing.natGatewayId}: tag ${USER_TAGS.failover}="${optIn.value}" is neither "on" nor "off": nothing moved`
         : `${failing.natGatewayId} is not tagged ${USER_TAGS.failover}=on: its routes are never moved`;
+    return plan;
+  }
+  const untouched = isRegional(failing)
+    ? 'is a regional NAT gateway: multi-AZ by itself, so failover never moves its route tables'
+    : applianceReason(failing);
+  if (untouched) {
+    plan.reason = `${failing.natGatewayId} is in ALARM, but it ${untouched.replace(/^it /, '')}: routes left as they are`;
     return plan;
   }
   const { move, skipped } = tablesToFailOver(failing, ctx);

@@ -1,6 +1,6 @@
 // Which gateway a failing gateway's route tables move to: healthy, same VPC, another AZ, never a parked one.
 
-import type { Inventory, NatGateway } from '../model';
+import { applianceReason, type Inventory, type NatGateway } from '../model';
 import { FAILOVER_TAGS, ROUTE_TABLE_TAGS, USER_TAGS } from '../tag-keys';
 import type { AlarmStateValue } from './failover-event';
 
@@ -32,7 +32,10 @@ export function unfitReason(
 ): string | undefined {
   if (candidate.natGatewayId === failing.natGatewayId) return 'it is the failing gateway';
   if (candidate.vpcId !== failing.vpcId) return `it is in another VPC (${candidate.vpcId})`;
-  if (candidate.availabilityMode === 'regional') return 'regional NAT gateways are not supported';
+  if (candidate.availabilityMode === 'regional')
+    return 'it is a regional NAT gateway: failover never targets one (it moves tables between zonal gateways)';
+  const appliance = applianceReason(candidate);
+  if (appliance) return appliance;
   if (candidate.state !== 'available') return `it is ${candidate.state}, not available`;
   if (isParked(candidate.natGatewayId, inventory)) return 'it is parked by the scheduler';
   if (candidate.availabilityZone === failing.availabilityZone)

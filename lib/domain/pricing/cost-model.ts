@@ -2,7 +2,7 @@
 
 import type { GatewayCost } from '../analysis/analysis-result';
 import type { MetricWindow } from '../metric-series';
-import type { NatGateway, NatGatewayState } from '../model';
+import { gatewayZones, isRegional, type NatGateway, type NatGatewayState } from '../model';
 import { HOUR_MS } from '../time-units';
 import type { Prices } from './prices';
 
@@ -34,6 +34,14 @@ export function billedHours(gateway: NatGateway, window: MetricWindow): number {
   return lastBucket - firstBucket;
 }
 
+/**
+ * AZ-hours billed per gateway hour: 1 for a zonal gateway, the AZs a regional one is configured in (at least 1:
+ * a gateway that exists is billed).
+ */
+export function billedZones(gateway: NatGateway): number {
+  return isRegional(gateway) ? Math.max(gatewayZones(gateway).length, 1) : 1;
+}
+
 export function gatewayCost(hours: number, processedBytes: number, prices: Prices): GatewayCost {
   const hourly = hours * prices.natGatewayHourly;
   const dataProcessing = (processedBytes / GIB) * prices.natGatewayPerGb;
@@ -52,16 +60,18 @@ export function projectMonthly(amountInWindow: number, windowHoursObserved: numb
 
 /**
  * What the gateway will cost over a month if it keeps running with the same traffic:
- * 730 hours plus its data rate over `observedHours` scaled to 730 hours. Zero for a gateway that is going away.
+ * 730 hours (per AZ billed: a regional gateway's configured AZs) plus its data rate over `observedHours` scaled
+ * to 730 hours. Zero for a gateway that is going away.
  */
 export function projectedMonthlyCost(
   gateway: NatGateway,
   processedBytes: number,
   observedHours: number,
   prices: Prices,
+  billedZones = 1,
 ): number {
   if (ENDING_STATES.has(gateway.state)) return 0;
-  const hourly = HOURS_PER_MONTH * prices.natGatewayHourly;
+  const hourly = HOURS_PER_MONTH * prices.natGatewayHourly * billedZones;
   const data = projectMonthly(processedBytes / GIB, observedHours) * prices.natGatewayPerGb;
   return roundMoney(hourly + data);
 }

@@ -115,6 +115,9 @@ function createRequest(record: ParkRecord, unit: ParkUnit, attempt: number): Cre
     secondaryPrivateIps: isPublic ? [] : record.secondary,
     tags: replacementTags(record),
     clientToken: unparkToken(withAttempt),
+    ...(record.regional
+      ? { regional: { vpcId: record.regional.vpcId, availabilityZoneAddresses: record.regional.zones } }
+      : {}),
   };
 }
 
@@ -156,8 +159,14 @@ export function planUnpark(ctx: UnitContext): SchedulePlan {
   const deleting = [unit.gateway, ...unit.replacements].filter(
     (g): g is NatGateway => g?.state === 'deleting',
   );
-  const allocationId = unit.holder?.kind === 'elastic-ip' ? unit.holder.allocationId : undefined;
-  const eip = input.inventory.elasticIps.find((e) => e.allocationId === allocationId);
+  const allocationIds = record.regional
+    ? record.regional.zones.flatMap((z) => z.allocationIds)
+    : unit.holder?.kind === 'elastic-ip'
+      ? [unit.holder.allocationId]
+      : [];
+  const eip = input.inventory.elasticIps.find(
+    (e) => allocationIds.includes(e.allocationId) && e.associationId,
+  );
   if (eip?.associationId && deleting.length === 0) {
     return {
       ...plan,
@@ -191,7 +200,9 @@ export function planUnpark(ctx: UnitContext): SchedulePlan {
   return {
     ...plan,
     reason: withNotes(
-      `${desired.reason}; recreated in ${record.subnetId} with its Elastic IP and tags`,
+      record.regional
+        ? `${desired.reason}; recreated as a regional gateway in ${record.regional.vpcId} with the same Elastic IPs in ${record.regional.zones.map((z) => z.availabilityZone).join(', ')} and its tags`
+        : `${desired.reason}; recreated in ${record.subnetId} with its Elastic IP and tags`,
       notes,
     ),
     steps,

@@ -2,7 +2,8 @@
 
 import { MAX_TAGS_PER_RESOURCE } from '../aws-limits';
 import type { NatGateway, RouteTable, Tags } from '../model';
-import { defaultRouteTarget } from '../model';
+import { defaultRouteTarget, isRegional } from '../model';
+import { billedZones } from '../pricing/cost-model';
 import { PARK_POSTPONED_TAG, PARK_TAGS } from '../tag-keys';
 import { chooseConsolidationTarget, crossAzCostText } from './park-consolidate';
 import { guardVerdict } from './park-guard';
@@ -100,6 +101,11 @@ function parkTail(
 
 function consolidationTarget(ctx: UnitContext, gateway: NatGateway): NatGateway | undefined {
   if (ctx.gatewaySchedule.mode !== 'consolidate') return undefined;
+  if (isRegional(gateway)) {
+    throw new ParkRefusal(
+      'consolidate: a regional gateway serves several AZs and no other gateway takes them all (nat-optimizer:off-hours=park parks it without egress)',
+    );
+  }
   const target = chooseConsolidationTarget(
     gateway.vpcId,
     gateway.availabilityZone,
@@ -124,7 +130,10 @@ function parkReason(
   const via = target
     ? `; routes move to ${target.natGatewayId}: ${crossAzCostText(target, recentBytes.get(gateway.natGatewayId), settings.guard.minutes, hours)}`
     : '; its routes are left as blackholes (no egress) until it is back';
-  return `${ctx.desired.reason}${via}; ≈ ${hours.toFixed(1)} gateway-hours saved`;
+  const zones = billedZones(gateway);
+  const perZone =
+    zones > 1 ? ` (${(hours * zones).toFixed(1)} AZ-hours: it is billed in each of its ${zones} AZs)` : '';
+  return `${ctx.desired.reason}${via}; ≈ ${hours.toFixed(1)} gateway-hours saved${perZone}`;
 }
 
 /**

@@ -3,6 +3,12 @@
 import type { NatGateway, Tags } from '../model';
 import { MANAGED_TAG, PARK_TAGS, RESTORES_TAG } from '../tag-keys';
 import { encodeInstant } from '../tag-values';
+import {
+  type RegionalRecord,
+  readRegionalRecord,
+  regionalRecordOf,
+  regionalRecordTags,
+} from './park-regional';
 import { PARK_STATES, type ParkState } from './park-state';
 import { decodeTags, encodeTags } from './park-tag-codec';
 
@@ -24,6 +30,8 @@ export interface ParkRecord {
   /** The gateway's own tags, to be given back to its replacement. */
   tags: Tags;
   unparkAttempt: number;
+  /** A regional gateway (no subnet: `subnetId` is ''): its VPC and addresses per AZ. */
+  regional?: RegionalRecord;
 }
 
 export class ParkRecordError extends Error {
@@ -53,6 +61,8 @@ export function recordOf(
     tags,
     unparkAttempt: 0,
   };
+  const regional = regionalRecordOf(gateway);
+  if (regional) return { record: { ...record, secondary: [], regional }, unrestorable };
   return { record, unrestorable };
 }
 
@@ -66,7 +76,9 @@ export function recordTags(record: ParkRecord): Tags {
     [PARK_TAGS.parkedGateway]: record.natGatewayId,
     [PARK_TAGS.parkedAt]: encodeInstant(record.parkedAt),
     [PARK_TAGS.parkState]: record.state,
-    [PARK_TAGS.parkedSubnet]: record.subnetId,
+    ...(record.regional
+      ? regionalRecordTags(record.regional)
+      : { [PARK_TAGS.parkedSubnet]: record.subnetId }),
     [PARK_TAGS.parkedConnectivity]: record.connectivityType,
     [PARK_TAGS.unparkAttempt]: String(record.unparkAttempt),
   };
@@ -102,8 +114,10 @@ export function readRecord(tags: Tags, where: string): ParkRecord | undefined {
     throw new ParkRecordError(
       `park record on ${where}: ${PARK_TAGS.parkState} "${tags[PARK_TAGS.parkState]}" is unknown`,
     );
-  const subnetId = required(tags, PARK_TAGS.parkedSubnet, where);
-  if (!SUBNET_ID.test(subnetId))
+  const { regional, problem } = readRegionalRecord(tags);
+  if (problem) throw new ParkRecordError(`park record on ${where}: ${problem}`);
+  const subnetId = regional ? '' : required(tags, PARK_TAGS.parkedSubnet, where);
+  if (!regional && !SUBNET_ID.test(subnetId))
     throw new ParkRecordError(`park record on ${where}: subnet "${subnetId}" is not a subnet id`);
   const connectivity = tags[PARK_TAGS.parkedConnectivity];
   if (connectivity !== 'public' && connectivity !== 'private') {
@@ -125,6 +139,7 @@ export function readRecord(tags: Tags, where: string): ParkRecord | undefined {
     secondary: (tags[PARK_TAGS.parkedSecondary] ?? '').split(LIST_SEPARATOR).filter((s) => s !== ''),
     tags: decodeTags(chunks),
     unparkAttempt: Number.isInteger(attempt) && attempt >= 0 ? attempt : 0,
+    ...(regional ? { regional } : {}),
   };
 }
 

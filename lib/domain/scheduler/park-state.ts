@@ -15,6 +15,7 @@ export function isParkRecordKey(key: string): boolean {
   return (
     Object.values(PARK_TAGS).some((k) => k === key) ||
     key.startsWith(`${PARK_TAGS.parkedTags}-`) ||
+    key.startsWith(`${PARK_TAGS.parkedZones}-`) ||
     key === PARK_POSTPONED_TAG
   );
 }

@@ -14,6 +14,11 @@ export interface CreateGatewayRequest {
   secondaryPrivateIps: string[];
   tags: Tags;
   clientToken: string;
+  /** A regional gateway (AvailabilityMode regional, `subnetId` ''): its VPC and its addresses per AZ. */
+  regional?: {
+    vpcId: string;
+    availabilityZoneAddresses: Array<{ availabilityZone: string; allocationIds: string[] }>;
+  };
 }
 
 export type ScheduleStep =
@@ -27,6 +32,12 @@ export type ScheduleStep =
 
 export function isWait(step: ScheduleStep): boolean {
   return step.kind === 'wait-deleted' || step.kind === 'wait-available';
+}
+
+function createdWhere(request: CreateGatewayRequest): string {
+  if (!request.regional) return request.subnetId;
+  const zones = request.regional.availabilityZoneAddresses.map((z) => z.availabilityZone).join(', ');
+  return `${request.regional.vpcId} (regional: ${zones})`;
 }
 
 /** The step in words; `replacementId` names the gateway a create step made, once known. */
@@ -45,7 +56,7 @@ export function describeStep(step: ScheduleStep, replacementId?: string): string
     case 'wait-deleted':
       return `wait until ${step.natGatewayIds.join(', ')} deleted`;
     case 'create-gateway':
-      return `create ${replacementId ?? 'a NAT gateway'} in ${step.request.subnetId} (token ${step.request.clientToken})`;
+      return `create ${replacementId ?? 'a NAT gateway'} in ${createdWhere(step.request)} (token ${step.request.clientToken})`;
     case 'wait-available':
       return `wait until ${ref(step.gateway)} available`;
   }

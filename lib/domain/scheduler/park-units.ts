@@ -27,11 +27,6 @@ export interface ParkUnit {
   problem?: string;
 }
 
-/** Regional NAT gateways span AZs and have no subnet: they are reported, never parked. */
-export function isRegional(gateway: NatGateway): boolean {
-  return gateway.availabilityMode === 'regional' || gateway.subnetId === '';
-}
-
 export function isOptedIn(tags: Tags): boolean {
   return tags[USER_TAGS.schedule] !== undefined;
 }

@@ -6,7 +6,8 @@ import { UP_STATES } from '../model';
 import { planAbortPark, planFinishUnpark, planStayParked, planUnpark } from './park-coming-back';
 import type { TargetRules } from './park-consolidate';
 import { planContinuePark, planGoingOff } from './park-going-off';
-import { isOptedIn, isRegional, type ParkUnit } from './park-units';
+import { untouchedReason } from './park-regional';
+import { isOptedIn, type ParkUnit } from './park-units';
 import {
   type DesiredState,
   desiredState,
@@ -74,9 +75,8 @@ function scheduleTags(unit: ParkUnit): Tags | undefined {
 
 function evaluate(unit: ParkUnit, now: Date, settings: SchedulePlanSettings): Evaluated {
   if (unit.problem) return { unit, problem: `damaged park record, left as it is: ${unit.problem}` };
-  if (unit.gateway && isRegional(unit.gateway)) {
-    return { unit, problem: 'regional NAT gateway: parking is not supported, never touched' };
-  }
+  const untouched = unit.gateway ? untouchedReason(unit.gateway) : undefined;
+  if (untouched) return { unit, problem: untouched };
   const tags = scheduleTags(unit);
   if (!tags) return { unit, problem: 'no schedule to evaluate' };
   if (!isOptedIn(tags)) {

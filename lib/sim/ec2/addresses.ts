@@ -1,11 +1,13 @@
 // DescribeAddresses. An Elastic IP's association is derived: it is associated while a NAT gateway in
 // pending, available or deleting holds it, and free again once that gateway is deleted (never released).
 import type { Address, DescribeAddressesCommandInput, DescribeAddressesResult } from '@aws-sdk/client-ec2';
+import type { SnapshotNatGateway } from '../snapshot-schema';
 import { describeResources } from './describe-resources';
 import type { Ec2Context } from './ec2-context';
 import { listGiven } from './ec2-errors';
 import type { FilterFields } from './filters';
 import { derivedId } from './ids';
+import { zoneInterfaceId, zoneOfAllocation } from './nat-regional';
 import { describedTags, toTagList } from './tags';
 
 const FILTER_FIELDS: FilterFields<Address> = {
@@ -18,6 +20,12 @@ const FILTER_FIELDS: FilterFields<Address> = {
   domain: (a) => [a.Domain],
   'network-border-group': (a) => [a.NetworkBorderGroup],
 };
+
+/** A zonal gateway has one interface; a regional one an interface per AZ. */
+function interfaceHolding(holder: SnapshotNatGateway, allocationId: string): string {
+  const zone = zoneOfAllocation(holder, allocationId);
+  return zone ? zoneInterfaceId(holder.natGatewayId, zone) : derivedId('eni', holder.natGatewayId);
+}
 
 export function registerAddresses(ctx: Ec2Context): void {
   const { sim } = ctx;
@@ -53,7 +61,7 @@ export function registerAddresses(ctx: Ec2Context): void {
           ...(holder
             ? {
                 AssociationId: derivedId('eipassoc', `${holder.natGatewayId}:${eip.allocationId}`),
-                NetworkInterfaceId: derivedId('eni', holder.natGatewayId),
+                NetworkInterfaceId: interfaceHolding(holder, eip.allocationId),
                 NetworkInterfaceOwnerId: state.accountId,
                 PrivateIpAddress: privateIp,
               }

@@ -4,10 +4,10 @@
 import type { CreateNatGatewayCommandInput, CreateNatGatewayResult, Tag } from '@aws-sdk/client-ec2';
 import { NAT_GATEWAYS_PER_AZ } from '../../domain/aws-limits';
 import type { SimAccount } from '../sim-account';
-import { SimUnsupportedCommandError } from '../sim-errors';
 import type { SnapshotNatGateway } from '../snapshot-schema';
 import { type Ec2Context, findNatGateway, findSubnet } from './ec2-context';
 import {
+  invalidParameterCombination,
   invalidParameterValue,
   listGiven,
   missingParameter,
@@ -17,6 +17,7 @@ import {
 import { describeNatGateway } from './nat-gateways';
 import { isoAt, LIVE_STATES } from './nat-lifecycle-state';
 import { planPrivateIps } from './nat-private-ips';
+import { createRegional } from './nat-regional';
 import { checkTagCount, type TagRecord, validateTags } from './tags';
 
 const MAX_CLIENT_TOKEN_LENGTH = 64;
@@ -52,6 +53,7 @@ function checkAzQuota(sim: SimAccount, availabilityZone: string): void {
   const inZone = sim.state.natGateways.filter(
     (gateway) =>
       LIVE_STATES.has(gateway.state) &&
+      gateway.subnetId !== undefined &&
       findSubnet(sim, gateway.subnetId)?.availabilityZone === availabilityZone,
   );
   if (inZone.length >= NAT_GATEWAYS_PER_AZ) {
@@ -84,8 +86,15 @@ function allocationsOf(sim: SimAccount, input: CreateNatGatewayCommandInput, con
 
 function create(ctx: Ec2Context, input: CreateNatGatewayCommandInput): SnapshotNatGateway {
   const { sim } = ctx;
-  if (input.AvailabilityMode === 'regional' || input.VpcId !== undefined) {
-    throw new SimUnsupportedCommandError('the simulated account does not model regional NAT gateways');
+  if (input.AvailabilityMode === 'regional') {
+    const tags = requestedTags(sim, input);
+    return createRegional(ctx, input, { tags, beforeCreate: () => refuseDryRun(sim, input) });
+  }
+  if (input.VpcId !== undefined || listGiven(input.AvailabilityZoneAddresses)) {
+    throw invalidParameterCombination(
+      sim,
+      'VpcId and AvailabilityZoneAddresses are for a regional NAT gateway (AvailabilityMode regional)',
+    );
   }
   if (!input.SubnetId) throw missingParameter(sim, 'SubnetId');
   const subnet = findSubnet(sim, input.SubnetId);

@@ -14,6 +14,7 @@ import { type Ec2Context, findNatGateway } from './ec2-context';
 import { listGiven, missingParameter, refuseDryRun } from './ec2-errors';
 import { applyFilters, type FilterFields } from './filters';
 import { derivedId } from './ids';
+import { isRegionalEntry, regionalAddresses, regionalAllocations } from './nat-regional';
 import { paginate } from './paging';
 import { toTagList } from './tags';
 
@@ -33,10 +34,11 @@ export function natGatewayNotFound(sim: SimAccount, natGatewayId: string): Error
 function failureMessage(gateway: SnapshotNatGateway): string | undefined {
   const code = gateway.failureCode;
   if (code === undefined) return undefined;
+  const allocationId = gateway.allocationId ?? regionalAllocations(gateway)[0];
   if (code === 'Resource.AlreadyAssociated')
-    return `Elastic IP address [${gateway.allocationId}] is already associated`;
+    return `Elastic IP address [${allocationId}] is already associated`;
   if (code === 'InvalidAllocationID.NotFound')
-    return `Elastic IP address [${gateway.allocationId}] could not be found`;
+    return `Elastic IP address [${allocationId}] could not be found`;
   return `NAT gateway ${gateway.natGatewayId} failed: ${code}`;
 }
 
@@ -76,7 +78,52 @@ function addressesOf(ctx: Ec2Context, gateway: SnapshotNatGateway): NatGatewayAd
   ];
 }
 
+function describeRegional(ctx: Ec2Context, gateway: SnapshotNatGateway): NatGateway {
+  const automatic = gateway.autoProvisionZones === 'enabled';
+  return {
+    NatGatewayId: gateway.natGatewayId,
+    VpcId: gateway.vpcId,
+    State: gateway.state,
+    ConnectivityType: gateway.connectivityType,
+    AvailabilityMode: 'regional',
+    AutoProvisionZones: gateway.autoProvisionZones ?? 'disabled',
+    AutoScalingIps: gateway.autoScalingIps ?? (automatic ? 'enabled' : 'disabled'),
+    ...(gateway.routeTableId ? { RouteTableId: gateway.routeTableId } : {}),
+    CreateTime: new Date(gateway.createTime),
+    ...(gateway.deleteTime ? { DeleteTime: new Date(gateway.deleteTime) } : {}),
+    ...(gateway.failureCode
+      ? { FailureCode: gateway.failureCode, FailureMessage: failureMessage(gateway) }
+      : {}),
+    NatGatewayAddresses: regionalAddresses(ctx, gateway, failureMessage(gateway)),
+    ...appliancesOf(gateway),
+    Tags: toTagList(gateway.tags),
+  };
+}
+
+function appliancesOf(gateway: SnapshotNatGateway): Pick<NatGateway, 'AttachedAppliances'> {
+  const appliances = gateway.attachedAppliances ?? [];
+  if (appliances.length === 0) return {};
+  return {
+    AttachedAppliances: appliances.map((a) => ({
+      Type: a.type === 'network-firewall-proxy' ? 'network-firewall-proxy' : undefined,
+      ApplianceArn: a.applianceArn,
+      VpcEndpointId: a.vpcEndpointId,
+      AttachmentState: APPLIANCE_STATES.find((state) => state === a.attachmentState) ?? 'attached',
+    })),
+  };
+}
+
+const APPLIANCE_STATES = [
+  'attached',
+  'attaching',
+  'attach-failed',
+  'detached',
+  'detaching',
+  'detach-failed',
+] as const;
+
 export function describeNatGateway(ctx: Ec2Context, gateway: SnapshotNatGateway): NatGateway {
+  if (isRegionalEntry(gateway)) return describeRegional(ctx, gateway);
   return {
     NatGatewayId: gateway.natGatewayId,
     VpcId: gateway.vpcId,
@@ -90,6 +137,7 @@ export function describeNatGateway(ctx: Ec2Context, gateway: SnapshotNatGateway)
       ? { FailureCode: gateway.failureCode, FailureMessage: failureMessage(gateway) }
       : {}),
     NatGatewayAddresses: addressesOf(ctx, gateway),
+    ...appliancesOf(gateway),
     Tags: toTagList(gateway.tags),
   };
 }

@@ -3,6 +3,7 @@
 import { MS_PER_SECOND } from '../../domain/time-units';
 import type { SimAccount } from '../sim-account';
 import type { SnapshotNatGateway } from '../snapshot-schema';
+import { removeOwnRouteTable } from './regional-route-table';
 
 /** AWS removes a failed gateway from describe results after about an hour. */
 export const FAILED_VISIBLE_SECONDS = 3600;
@@ -84,7 +85,10 @@ export class NatLifecycle {
         LIVE_STATES.has(gateway.state) &&
         !this.isDoomed(gateway.natGatewayId) &&
         (gateway.allocationId === allocationId ||
-          (gateway.secondaryAllocationIds ?? []).includes(allocationId)),
+          (gateway.secondaryAllocationIds ?? []).includes(allocationId) ||
+          (gateway.availabilityZoneAddresses ?? []).some((zone) =>
+            zone.allocationIds.includes(allocationId),
+          )),
     );
   }
 
@@ -108,6 +112,7 @@ export class NatLifecycle {
       next = { at: transition.at + FAILED_VISIBLE_SECONDS * MS_PER_SECOND, to: 'gone' };
     } else if (transition.to === 'deleted') {
       gateway.state = 'deleted';
+      removeOwnRouteTable(this.sim, gateway);
       gateway.deleteTime = isoAt(transition.at);
       next = { at: transition.at + timings.deletedVisibleSeconds * MS_PER_SECOND, to: 'gone' };
     } else {

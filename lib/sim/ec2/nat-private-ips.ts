@@ -16,7 +16,7 @@ function takenIps(sim: SimAccount, subnetId: string): Set<string> {
   const taken = new Set<string>();
   for (const gateway of sim.state.natGateways) {
     if (gateway.subnetId !== subnetId || !LIVE_STATES.has(gateway.state)) continue;
-    taken.add(gateway.privateIp);
+    if (gateway.privateIp) taken.add(gateway.privateIp);
     for (const ip of gateway.secondaryPrivateIps ?? []) taken.add(ip);
   }
   return taken;

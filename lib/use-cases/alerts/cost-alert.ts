@@ -2,7 +2,7 @@
 // EventBridge event per alert and, only once both went out, the tags that keep the same alert from going out again.
 
 import { loadInventory } from '../../aws/inventory';
-import { fetchGatewayMetrics, type MetricRequest } from '../../aws/metrics';
+import { fetchGatewayMetrics, metricRequestsFor } from '../../aws/metrics';
 import { publishMessage, putEvents } from '../../aws/notify';
 import { writeTags } from '../../aws/tags';
 import type { ConfigOf } from '../../config';
@@ -70,9 +70,7 @@ async function gather(
   assertDayOver(calendar, now);
   progress.update('reading the network', 0, 3);
   const inventory = await loadInventory(clients.ec2, runtime.region);
-  const requests: MetricRequest[] = billedGateways(inventory.natGateways, calendar).flatMap((g) =>
-    COST_METRICS.map((metric) => ({ natGatewayId: g.natGatewayId, metric })),
-  );
+  const { requests } = metricRequestsFor(billedGateways(inventory.natGateways, calendar), COST_METRICS);
   progress.update(`fetching ${requests.length} metric series`, 1, 3);
   const [metrics, { prices }] = await Promise.all([
     fetchGatewayMetrics(clients.cloudwatch, requests, calendar.window),

@@ -3,7 +3,7 @@
 import pLimit from 'p-limit';
 import { isAwsServiceError } from '../../aws/aws-errors';
 import { loadInventory } from '../../aws/inventory';
-import { fetchGatewayMetrics, type MetricRequest } from '../../aws/metrics';
+import { fetchMetricsByZone, metricRequestsFor } from '../../aws/metrics';
 import { publishMessage } from '../../aws/notify';
 import { writeTags } from '../../aws/tags';
 import type { ConfigOf } from '../../config';
@@ -59,18 +59,17 @@ export async function analyzeAccount(
   progress.update('reading the network', 0, 3);
   const inventory = await loadInventory(clients.ec2, runtime.region);
   const gateways = inWindow(inventory, window);
-  const requests: MetricRequest[] = gateways.flatMap((g) =>
-    ANALYSIS_METRICS.map((metric) => ({ natGatewayId: g.natGatewayId, metric })),
-  );
+  const { requests } = metricRequestsFor(gateways, ANALYSIS_METRICS);
   progress.update(`fetching ${requests.length} metric series`, 1, 3);
-  const [metrics, attributed] = await Promise.all([
-    fetchGatewayMetrics(clients.cloudwatch, requests, window),
+  const [{ byGateway: metrics, byZone: zoneMetrics }, attributed] = await Promise.all([
+    fetchMetricsByZone(clients.cloudwatch, requests, window),
     attribution.attribute(inventory, window),
   ]);
   progress.update('analysing', 2, 3);
   const result = analyze({
     inventory: { ...inventory, natGateways: gateways },
     metrics,
+    zoneMetrics,
     window,
     prices,
     settings: config.analysis.settings,

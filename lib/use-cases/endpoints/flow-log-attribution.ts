@@ -18,7 +18,7 @@ import {
   type ServiceCidrs,
 } from '../../domain/endpoints/flow-log-query';
 import type { MetricWindow, TrafficByService } from '../../domain/metric-series';
-import type { Inventory } from '../../domain/model';
+import { type Inventory, isRegional } from '../../domain/model';
 import type { Runtime } from '../../runtime';
 
 export interface FlowLogAttributionSettings {
@@ -75,13 +75,21 @@ async function attributeFromFlowLogs(
   const warnings: string[] = [];
   const coverage: FlowLogCoverage[] = [];
   for (const gateway of gateways) {
-    const interfaceId = gateway.networkInterfaceId;
-    const logged = flowLogs.filter((f) => interfaceId !== undefined && f.resourceId === interfaceId);
+    // A regional gateway's flow log is on the gateway; its records carry the interface of each AZ.
+    const interfaceIds = isRegional(gateway)
+      ? [...new Set((gateway.zoneAddresses ?? []).flatMap((a) => a.networkInterfaceId ?? []))]
+      : gateway.networkInterfaceId
+        ? [gateway.networkInterfaceId]
+        : [];
+    const [interfaceId] = interfaceIds;
+    const resourceId = isRegional(gateway) ? gateway.natGatewayId : interfaceId;
+    const logged = flowLogs.filter((f) => resourceId !== undefined && f.resourceId === resourceId);
     const readable = logged.find((f) => f.logFormat === FLOW_LOG_FORMAT && f.creationTime !== undefined);
     if (interfaceId && readable?.creationTime) {
       coverage.push({
         natGatewayId: gateway.natGatewayId,
         interfaceId,
+        ...(interfaceIds.length > 1 ? { interfaceIds } : {}),
         loggingSince: readable.creationTime,
         ...(gateway.createTime ? { gatewaySince: gateway.createTime } : {}),
       });

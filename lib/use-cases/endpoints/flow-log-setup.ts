@@ -5,7 +5,7 @@ import { createFlowLogs, describeFlowLogsTo, ensureLogGroup } from '../../aws/fl
 import { loadInventory } from '../../aws/inventory';
 import type { FlowLogSetupResult, GatewayFlowLog } from '../../domain/endpoints/endpoints-result';
 import { FLOW_LOG_FORMAT } from '../../domain/endpoints/flow-log-query';
-import { UP_STATES } from '../../domain/model';
+import { isRegional, UP_STATES } from '../../domain/model';
 import { MANAGED_TAG } from '../../domain/tag-keys';
 import { BadInputError } from '../../errors';
 import type { Runtime } from '../../runtime';
@@ -36,15 +36,18 @@ export async function runFlowLogSetup(
   const gateways = inventory.natGateways.filter((g) => UP_STATES.has(g.state));
   const existing = await describeFlowLogsTo(ec2, options.logGroupName);
   const plan: GatewayFlowLog[] = gateways.map((gateway) => {
-    const { networkInterfaceId } = gateway;
+    const regional = isRegional(gateway);
+    const networkInterfaceId = regional ? undefined : gateway.networkInterfaceId;
+    const resourceId = regional ? gateway.natGatewayId : networkInterfaceId;
     const base = {
       natGatewayId: gateway.natGatewayId,
       ...(networkInterfaceId ? { networkInterfaceId } : {}),
+      ...(regional ? { resourceType: 'RegionalNatGateway' as const } : {}),
     };
-    if (!networkInterfaceId) {
+    if (!resourceId) {
       return { ...base, action: 'none', reason: 'no network interface reported', result: 'skipped' };
     }
-    const present = existing.find((f) => f.resourceId === networkInterfaceId);
+    const present = existing.find((f) => f.resourceId === resourceId);
     if (present?.logFormat === FLOW_LOG_FORMAT) {
       return {
         ...base,
@@ -73,19 +76,29 @@ export async function runFlowLogSetup(
   }
 
   const group = await ensureLogGroup(logs, { ...logGroup, tags: { [MANAGED_TAG.key]: MANAGED_TAG.value } });
-  const toCreate = plan.flatMap((g) =>
-    g.action === 'create' && g.networkInterfaceId ? [g.networkInterfaceId] : [],
-  );
-  const created = await createFlowLogs(ec2, {
-    interfaceIds: toCreate,
+  const common = {
     logGroupName: options.logGroupName,
     deliveryRoleArn: options.deliveryRoleArn,
     logFormat: FLOW_LOG_FORMAT,
     tags: flowLogTags(options.logGroupName),
-  });
+  };
+  const creating = plan.filter((g) => g.action === 'create');
+  const interfaces = creating.flatMap((g) => (g.networkInterfaceId ? [g.networkInterfaceId] : []));
+  const regionals = creating.flatMap((g) =>
+    g.resourceType === 'RegionalNatGateway' ? [g.natGatewayId] : [],
+  );
+  const none = { created: [], flowLogIds: [], failed: [] };
+  const [onInterfaces, onRegionals] = await Promise.all([
+    interfaces.length > 0 ? createFlowLogs(ec2, { ...common, interfaceIds: interfaces }) : none,
+    regionals.length > 0
+      ? createFlowLogs(ec2, { ...common, interfaceIds: regionals, resourceType: 'RegionalNatGateway' })
+      : none,
+  ]);
+  const failed = [...onInterfaces.failed, ...onRegionals.failed];
   const gatewaysDone = plan.map((g): GatewayFlowLog => {
     if (g.action !== 'create') return g;
-    const failure = created.failed.find((f) => f.resourceId === g.networkInterfaceId);
+    const resourceId = g.resourceType === 'RegionalNatGateway' ? g.natGatewayId : g.networkInterfaceId;
+    const failure = failed.find((f) => f.resourceId === resourceId);
     return failure ? { ...g, result: 'failed', error: failure.error } : { ...g, result: 'done' };
   });
   return {

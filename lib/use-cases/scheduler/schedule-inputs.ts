@@ -1,9 +1,10 @@
 // What the scheduler measures before deciding: recent traffic of gateways about to park, and alarms in ALARM.
 
 import { describeAlarms } from '../../aws/alarms';
-import { fetchGatewayMetrics } from '../../aws/metrics';
+import { fetchGatewayMetrics, metricRequestsFor } from '../../aws/metrics';
 import { FAILOVER_ALARM_PREFIX } from '../../domain/failover/failover-opt-in';
-import { processedBytesSeries } from '../../domain/metric-series';
+import { type NatMetricName, processedBytesSeries } from '../../domain/metric-series';
+import { isRegional, type NatGateway } from '../../domain/model';
 import type { SchedulePlanSettings } from '../../domain/scheduler/schedule-plan';
 
 import { MINUTE_MS } from '../../domain/time-units';
@@ -11,6 +12,7 @@ import type { Runtime } from '../../runtime';
 
 /** One-minute buckets: CloudWatch keeps them for recent data. */
 const GUARD_PERIOD_SECONDS = 60;
+const GUARD_METRICS: readonly NatMetricName[] = ['BytesInFromSource', 'BytesInFromDestination'];
 
 /** Processed bytes (in from either side) of each gateway over the guard's last minutes. */
 export async function recentTraffic(
@@ -18,6 +20,7 @@ export async function recentTraffic(
   natGatewayIds: string[],
   now: Date,
   settings: SchedulePlanSettings,
+  gateways: readonly NatGateway[] = [],
 ): Promise<Map<string, number>> {
   if (natGatewayIds.length === 0) return new Map();
   const window = {
@@ -25,10 +28,13 @@ export async function recentTraffic(
     end: now,
     periodSeconds: GUARD_PERIOD_SECONDS,
   };
-  const requests = natGatewayIds.flatMap((natGatewayId) => [
-    { natGatewayId, metric: 'BytesInFromSource' as const },
-    { natGatewayId, metric: 'BytesInFromDestination' as const },
-  ]);
+  // A regional gateway's bytes are asked for per AZ (NatGatewayId + AvailabilityZone) and added up.
+  const regional = gateways.filter((g) => isRegional(g) && natGatewayIds.includes(g.natGatewayId));
+  const zonal = natGatewayIds.filter((id) => !regional.some((g) => g.natGatewayId === id));
+  const requests = [
+    ...zonal.flatMap((natGatewayId) => GUARD_METRICS.map((metric) => ({ natGatewayId, metric }))),
+    ...metricRequestsFor(regional, GUARD_METRICS).requests,
+  ];
   const metrics = await fetchGatewayMetrics(runtime.clients.cloudwatch, requests, window);
   return new Map(
     natGatewayIds.map((id) => [

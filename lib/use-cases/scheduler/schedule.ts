@@ -67,7 +67,7 @@ export async function runSchedule(
   const units = buildUnits(inventory);
   const measure = measurementsNeeded(units, now, settings);
   const [recentBytes, alarming] = await Promise.all([
-    recentTraffic(runtime, measure.traffic, now, settings),
+    recentTraffic(runtime, measure.traffic, now, settings, inventory.natGateways),
     measure.alarms ? alarmingGateways(runtime) : new Set<string>(),
   ]);
   const plans = planSchedule({ inventory, units, now, settings, recentBytes, alarming });

@@ -100,9 +100,19 @@ export async function withAlarms(
   }
 }
 
-/** A CloudWatch Alarm State Change event for a gateway's alarm, shaped like the ones in events/. */
-export function alarmEvent(natGatewayId: string, state: AlarmStateValue, at: Date): AlarmStateChangeEvent {
-  const alarmName = alarmNameFor(natGatewayId);
+/**
+ * A CloudWatch Alarm State Change event for a gateway's alarm, shaped like the ones in events/; with an AZ, the alarm
+ * of a regional gateway in that AZ (its metrics carry NatGatewayId and AvailabilityZone).
+ */
+export function alarmEvent(
+  natGatewayId: string,
+  state: AlarmStateValue,
+  at: Date,
+  availabilityZone?: string,
+): AlarmStateChangeEvent {
+  const alarmName = availabilityZone
+    ? `${alarmNameFor(natGatewayId)}-${availabilityZone}`
+    : alarmNameFor(natGatewayId);
   return {
     'detail-type': 'CloudWatch Alarm State Change',
     source: 'aws.cloudwatch',
@@ -122,7 +132,10 @@ export function alarmEvent(natGatewayId: string, state: AlarmStateValue, at: Dat
               metric: {
                 namespace: 'AWS/NATGateway',
                 name: 'PacketsDropCount',
-                dimensions: { NatGatewayId: natGatewayId },
+                dimensions: {
+                  NatGatewayId: natGatewayId,
+                  ...(availabilityZone ? { AvailabilityZone: availabilityZone } : {}),
+                },
               },
               period: 60,
               stat: 'Sum',

@@ -7,6 +7,7 @@ import { RESTORES_TAG } from '../../../lib/domain/tag-keys';
 import { MINUTE_MS } from '../../../lib/domain/time-units';
 import type { SimAccount } from '../../../lib/sim/sim-account';
 import { SimulatedCrashError } from '../../../lib/sim/sim-errors';
+import { crashAfter, recordMutations } from './crash-steps';
 import {
   consolidatingSnapshot,
   DEV,
@@ -22,35 +23,9 @@ import {
   tableIn,
 } from './schedule-fixture';
 
-const MUTATING = new Set([
-  'CreateTags',
-  'DeleteTags',
-  'DeleteNatGateway',
-  'CreateNatGateway',
-  'ReplaceRoute',
-  'CreateRoute',
-]);
 const PARK_STEPS = ['CreateTags', 'CreateTags', 'DeleteNatGateway', 'CreateTags', 'CreateTags'];
 const UNPARK_STEPS = ['CreateNatGateway', 'CreateTags', 'ReplaceRoute', 'DeleteTags', 'DeleteTags'];
 const FIVE_MINUTES_LATER = (at: string) => new Date(Date.parse(at) + 5 * MINUTE_MS).toISOString();
-
-function recordMutations(sim: SimAccount): string[] {
-  const seen: string[] = [];
-  sim.afterEachCall((call) => {
-    if (call.service === 'EC2' && MUTATING.has(call.command)) seen.push(call.command);
-  });
-  return seen;
-}
-
-/** Throws SimulatedCrashError right after the n-th (1-based) EC2 call that changes something. */
-function crashAfter(sim: SimAccount, n: number): () => void {
-  let count = 0;
-  return sim.afterEachCall((call) => {
-    if (call.service !== 'EC2' || !MUTATING.has(call.command)) return;
-    count += 1;
-    if (count === n) throw new SimulatedCrashError(`crash after ${call.command}`);
-  });
-}
 
 function expectParked(sim: SimAccount): void {
   expect(gatewayIn(sim.state, DEV.nat)?.state).toBe('deleted');

@@ -10,7 +10,9 @@ import type {
   GatewayMetrics,
   MetricSeries,
   MetricWindow,
+  NatMetricName,
   TrafficByService,
+  ZoneMetrics,
 } from '../../../lib/domain/metric-series';
 import {
   DEFAULT_ROUTE,
@@ -127,6 +129,8 @@ export function inventory(parts: Partial<Inventory>): Inventory {
 export interface RunOptions {
   inventory: Inventory;
   metrics?: GatewayMetrics;
+  /** Regional gateways' series per AZ; their sum per gateway is added to `metrics`. */
+  zoneMetrics?: ZoneMetrics;
   trafficByService?: TrafficByService;
   settings?: Partial<AnalysisSettings>;
   hours?: number;
@@ -134,14 +138,56 @@ export interface RunOptions {
 
 export function run(options: RunOptions): AnalysisResult {
   const window = windowOf(options.hours);
+  const metrics: GatewayMetrics = { ...options.metrics };
+  for (const [id, zones] of Object.entries(options.zoneMetrics ?? {}))
+    metrics[id] = summed(Object.values(zones));
   return analyze({
     inventory: options.inventory,
-    metrics: options.metrics ?? {},
+    metrics,
+    ...(options.zoneMetrics ? { zoneMetrics: options.zoneMetrics } : {}),
     window,
     prices: US_EAST_1_PRICES,
     settings: { ...DEFAULT_ANALYSIS_SETTINGS, ...options.settings },
     trafficByService: options.trafficByService,
     now: window.end,
+  });
+}
+
+/** The sum of AZ series, metric by metric (what the metrics adapter hands the analysis for a regional gateway). */
+function summed(
+  zones: Array<Partial<Record<NatMetricName, MetricSeries>>>,
+): Partial<Record<NatMetricName, MetricSeries>> {
+  const total: Partial<Record<NatMetricName, MetricSeries>> = {};
+  for (const zone of zones) {
+    for (const [name, s] of Object.entries(zone) as Array<[NatMetricName, MetricSeries]>) {
+      const before = total[name];
+      total[name] = before
+        ? series(before.values.map((v, i) => v + (s.values[i] ?? 0)))
+        : series([...s.values]);
+    }
+  }
+  return total;
+}
+
+/** A regional NAT gateway in vpc-1 with these addresses per AZ (manual mode unless overridden). */
+export function regionalGateway(
+  id: string,
+  zones: Record<string, string[]>,
+  overrides: Partial<NatGateway> = {},
+): NatGateway {
+  const zoneAddresses = Object.entries(zones).flatMap(([availabilityZone, ids]) =>
+    ids.map((allocationId) => ({ availabilityZone, allocationId })),
+  );
+  const [first, ...rest] = zoneAddresses;
+  return natGateway(id, {
+    subnetId: '',
+    availabilityZone: '',
+    availabilityMode: 'regional',
+    autoProvisionZones: 'disabled',
+    zoneAddresses,
+    ...(first?.allocationId ? { allocationId: first.allocationId } : {}),
+    secondaryAllocationIds: rest.flatMap((a) => (a.allocationId ? [a.allocationId] : [])),
+    ...overrides,
   });
 }
 

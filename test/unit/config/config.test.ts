@@ -24,6 +24,8 @@ describe('buildFullConfig', () => {
       region: 'us-east-1',
       eventBusName: 'default',
       maxAttempts: 5,
+      connectTimeoutMs: 3000,
+      requestTimeoutMs: 8000,
     });
     expect(config.pricing).toEqual({ overrides: {}, refresh: false });
     expect(config.analysis).toEqual({
@@ -56,6 +58,8 @@ describe('buildFullConfig', () => {
       NAT_OPTIMIZER_EVENT_BUS: 'ops',
       NAT_OPTIMIZER_TIMEZONE: 'Europe/Berlin',
       NAT_OPTIMIZER_MAX_ATTEMPTS: '8',
+      NAT_OPTIMIZER_CONNECT_TIMEOUT_MS: '2000',
+      NAT_OPTIMIZER_REQUEST_TIMEOUT_MS: '20000',
       NAT_OPTIMIZER_ANALYSIS_DAYS: '28',
       NAT_OPTIMIZER_REFRESH_PRICES: 'true',
       NAT_OPTIMIZER_IDLE_GIB: '2.5',
@@ -71,6 +75,8 @@ describe('buildFullConfig', () => {
       topicArn: 'arn:aws:sns:us-east-1:111122223333:nat-optimizer',
       eventBusName: 'ops',
       maxAttempts: 8,
+      connectTimeoutMs: 2000,
+      requestTimeoutMs: 20000,
     });
     expect(config.pricing.refresh).toBe(true);
     expect(config.schedule.settings.defaultTimezone).toBe('Europe/Berlin');
@@ -122,6 +128,8 @@ describe('buildFullConfig', () => {
     ['NAT_OPTIMIZER_TIMEZONE', 'Mars/Olympus_Mons'],
     ['NAT_OPTIMIZER_MAX_ATTEMPTS', '0'],
     ['NAT_OPTIMIZER_MAX_ATTEMPTS', '2.5'],
+    ['NAT_OPTIMIZER_CONNECT_TIMEOUT_MS', '0'],
+    ['NAT_OPTIMIZER_REQUEST_TIMEOUT_MS', 'forever'],
     ['NAT_OPTIMIZER_ANALYSIS_DAYS', 'fortnight'],
     ['NAT_OPTIMIZER_ANALYSIS_DAYS', '90'],
     ['NAT_OPTIMIZER_REFRESH_PRICES', 'Sometimes'],

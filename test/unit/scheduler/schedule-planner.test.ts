@@ -67,21 +67,49 @@ describe('planSchedule', () => {
     expect(JSON.stringify(plans)).not.toContain('rtb-b');
   });
 
-  it('should never touch a regional NAT gateway, even with a schedule', () => {
+  it('should never touch a regional NAT gateway whose mode is automatic or unknown, even with a schedule', () => {
     // Prepare
     const inv = withEips({
-      natGateways: [natGateway('nat-0a', { subnetId: '', availabilityMode: 'regional', tags: SCHEDULED })],
+      natGateways: [
+        natGateway('nat-0a', { subnetId: '', availabilityMode: 'regional', tags: SCHEDULED }),
+        natGateway('nat-0b', {
+          subnetId: '',
+          availabilityMode: 'regional',
+          autoProvisionZones: 'enabled',
+          tags: SCHEDULED,
+        }),
+      ],
+    });
+
+    // Act
+    const plans = plan(inv);
+
+    // Assess
+    for (const only of plans) {
+      expect(only).toMatchObject({ action: 'none', steps: [] });
+      expect(only.reason).toContain('regional NAT gateway in automatic mode');
+    }
+    expect(plans).toHaveLength(2);
+  });
+
+  it('should never touch a gateway with an attached appliance, even with a schedule', () => {
+    // Prepare
+    const inv = withEips({
+      natGateways: [
+        gatewayInAz('nat-0a', 'a', {
+          tags: SCHEDULED,
+          attachedAppliances: [{ type: 'network-firewall-proxy' }],
+        }),
+      ],
+      routeTables: [routeTable('rtb-a', ['subnet-private-a'], [defaultRouteTo('nat-0a')])],
     });
 
     // Act
     const [only] = plan(inv);
 
     // Assess
-    expect(only).toMatchObject({
-      action: 'none',
-      steps: [],
-      reason: 'regional NAT gateway: parking is not supported, never touched',
-    });
+    expect(only).toMatchObject({ action: 'none', steps: [] });
+    expect(only?.reason).toContain('it has an attached appliance (network-firewall-proxy)');
   });
 
   it('should record before deleting, and delete before marking the gateway parked', () => {

@@ -5,21 +5,13 @@ import { CROSS_AZ_DIRECTIONS } from '../../pricing/prices';
 import type { Finding } from '../analysis-result';
 import { usd } from './finding-text';
 import type { GatewayContext } from './gateway-context';
-import { availabilityZoneOf, subnetIdsOf } from './route-tables';
-
-/** Cross-AZ transfer is charged on the way out of one AZ and on the way into the other. */
+import { remoteSubnets } from './route-tables';
 
 export function crossAzFinding(ctx: GatewayContext): Finding | undefined {
   const { gateway, inventory, prices } = ctx;
   if (gateway.state !== 'available' || gateway.availabilityMode === 'regional') return undefined;
-  const subnetIds = subnetIdsOf(ctx.routeTables);
-  const remote = subnetIds.filter((id) => {
-    const zone = availabilityZoneOf(inventory, id);
-    return zone !== undefined && zone !== gateway.availabilityZone;
-  });
+  const { remote, zones, share, subnetCount } = remoteSubnets(inventory, gateway, ctx.routeTables);
   if (remote.length === 0) return undefined;
-  const zones = [...new Set(remote.map((id) => availabilityZoneOf(inventory, id) ?? ''))].sort();
-  const share = remote.length / subnetIds.length;
   const crossAzBytes = ctx.processedBytes * share;
   const transfer = monthlyDataCost(
     crossAzBytes,
@@ -32,7 +24,7 @@ export function crossAzFinding(ctx: GatewayContext): Finding | undefined {
   const added = roundMoney(perGateway * zones.length);
   const zoneList = zones.join(', ');
   const seen =
-    `${ctx.label} is in ${gateway.availabilityZone}, but ${remote.length} of the ${subnetIds.length} subnets routed ` +
+    `${ctx.label} is in ${gateway.availabilityZone}, but ${remote.length} of the ${subnetCount} subnets routed ` +
     `through it ${remote.length === 1 ? 'is' : 'are'} in ${zoneList}; their share of its traffic (estimated by subnet count) pays cross-AZ transfer of about ` +
     `${usd(transfer)}/month (${usd(prices.crossAzPerGb)}/GB each way).`;
   const details = {

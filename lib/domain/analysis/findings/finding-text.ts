@@ -9,6 +9,18 @@ export function usd(amount: number): string {
   return usdFormat.format(amount);
 }
 
+const rateFormat = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+});
+
+/** A unit price ($0.045, $0.005): cents alone would round it. */
+export function usdRate(amount: number): string {
+  return rateFormat.format(amount);
+}
+
 export function gib(bytes: number): string {
   return `${numberFormat.format(bytes / GIB)} GiB`;
 }

@@ -24,6 +24,12 @@ export interface GatewayContext {
   settings: AnalysisSettings;
   /** Flow-log attribution for this gateway, when there is one. */
   traffic: ServiceTraffic | undefined;
+  /** AZ-hours billed per hour (regional: the AZs it is configured in); 1 when absent. */
+  billedZones?: number;
+  /** A regional gateway's series per AZ. */
+  zoneMetrics?: Record<string, Partial<Record<NatMetricName, MetricSeries>>>;
+  /** Set when its traffic could not be read (regional metrics missing their AZ dimension): not zero traffic. */
+  metricsUnreadable?: string;
 }
 
 export function gatewayLabel(gateway: NatGateway): string {

@@ -2,9 +2,11 @@
 
 import { MAX_ADDRESSES_PER_NAT_GATEWAY } from '../../aws-limits';
 import { sumOf } from '../../metric-series';
+import { isRegional } from '../../model';
 import type { Finding } from '../analysis-result';
 import { count, hours, percent } from './finding-text';
 import type { GatewayContext } from './gateway-context';
+import { regionalPortAllocationFinding } from './regional-zones';
 
 const PORTS_PER_ADDRESS_AND_DESTINATION = 55_000;
 
@@ -22,6 +24,7 @@ function addressCount(ctx: GatewayContext): number {
 }
 
 function portAllocationFinding(ctx: GatewayContext): Finding | undefined {
+  if (isRegional(ctx.gateway)) return regionalPortAllocationFinding(ctx);
   const errors = sumOf(ctx.metrics.ErrorPortAllocation);
   if (errors <= 0 || errors < ctx.settings.portAllocationErrorThreshold) return undefined;
   const addresses = addressCount(ctx);

@@ -42,7 +42,9 @@ export function offHoursFinding(ctx: GatewayContext): Finding | undefined {
   if (parkedHours === 0 || parkedHours < settings.offHoursMinSavingHours) return undefined;
 
   const schedule = formatSchedule(windowsFor(up));
-  const saving = roundMoney((parkedHours / HOURS_PER_WEEK) * HOURS_PER_MONTH * ctx.prices.natGatewayHourly);
+  const saving = roundMoney(
+    (parkedHours / HOURS_PER_WEEK) * HOURS_PER_MONTH * ctx.prices.natGatewayHourly * (ctx.billedZones ?? 1),
+  );
   const total = means.reduce((sum, mean) => sum + mean, 0);
   const parkedShare = means.reduce((sum, mean, hour) => sum + (up[hour] ? 0 : mean), 0) / total;
   return {

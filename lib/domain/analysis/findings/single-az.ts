@@ -1,6 +1,6 @@
 // SINGLE_AZ: a VPC whose NAT-routed subnets span several AZs but whose gateways all sit in one.
 
-import { nameOf } from '../../model';
+import { gatewayZones, nameOf } from '../../model';
 import type { Finding } from '../analysis-result';
 import type { GatewayContext } from './gateway-context';
 import { availabilityZoneOf, subnetIdsOf } from './route-tables';
@@ -18,12 +18,13 @@ export function singleAzFinding(ctx: GatewayContext): Finding | undefined {
       return zone ? [zone] : [];
     }),
   );
-  const gatewayZones = new Set(
+  // A regional gateway of the VPC counts with every AZ it serves.
+  const servedZones = new Set(
     inventory.natGateways
-      .filter((g) => g.vpcId === vpcId && g.state === 'available' && g.availabilityMode !== 'regional')
-      .map((g) => g.availabilityZone),
+      .filter((g) => g.vpcId === vpcId && g.state === 'available')
+      .flatMap((g) => gatewayZones(g)),
   );
-  if (subnetZones.size < 2 || gatewayZones.size !== 1) return undefined;
+  if (subnetZones.size < 2 || servedZones.size !== 1) return undefined;
   const zones = [...subnetZones].sort();
   const vpc = inventory.vpcs.find((v) => v.vpcId === vpcId);
   const vpcLabel = vpc ? `VPC ${nameOf(vpc, vpcId)} (${vpcId})` : `VPC ${vpcId}`;
