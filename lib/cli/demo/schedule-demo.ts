@@ -1,9 +1,9 @@
 // Demo part: a day of the example account's scheduled gateway (dev, Mon-Fri 07:00-19:00 Berlin) parked and unparked.
-
 import { configWith } from '../../config';
 import { USER_TAGS } from '../../domain/tag-keys';
 import { DAY_MS } from '../../domain/time-units';
-import { renderReplayTable } from '../../report/schedule-table';
+import { htmlParagraphs, htmlTable } from '../../report/html-table';
+import { renderReplayTable, replayTables } from '../../report/schedule-table';
 import { simRuntime } from '../../sim/sim-runtime';
 import { createSimulatedAccount } from '../../sim/simulated-account';
 import { loadSnapshotFile } from '../../sim/snapshot-load';
@@ -37,5 +37,23 @@ export async function scheduleDemo(examplePath: string): Promise<DemoSection> {
     'subnet with the same Elastic IP and tags, routes pointed back once it is available.',
     '',
   ].join('\n');
-  return { title: 'Off-hours: a day of parking and unparking', text: `${intro}${renderReplayTable(result)}` };
+  const tables = replayTables(result);
+  const body = [
+    htmlParagraphs(intro.split('\n')),
+    htmlParagraphs([tables.title]),
+    tables.actions.rows.length > 0
+      ? htmlTable(tables.actions.headers, tables.actions.rows)
+      : htmlParagraphs(['No action in this period.']),
+    htmlTable(tables.savings.headers, tables.savings.rows, {
+      ...(tables.savings.align ? { align: tables.savings.align } : {}),
+      ...(tables.savings.footer ? { footer: tables.savings.footer } : {}),
+    }),
+    htmlParagraphs(tables.notes),
+  ].join('\n');
+  const title = 'Off-hours: a day of parking and unparking';
+  return {
+    title,
+    text: `${intro}${renderReplayTable(result)}`,
+    html: { sections: [{ id: 'schedule', navLabel: 'parking', title, body }] },
+  };
 }
