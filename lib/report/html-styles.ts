@@ -80,6 +80,9 @@ table.data th, table.data td { padding: 6px 10px; border-bottom: 1px solid var(-
 table.data th { background: var(--panel); font-weight: 600; position: sticky; top: 0; z-index: 1; }
 table.data td.num, table.data th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.data td.codes { min-width: 14em; }
+/* Plain tables keep words whole and scroll sideways inside their box rather than breaking ids into pieces. */
+table.data:not(.cards) { overflow-wrap: normal; }
+table.data:not(.cards) td, table.data:not(.cards) th { white-space: nowrap; }
 table.data tfoot td { font-weight: 700; border-top: 2px solid var(--border); background: #fff; position: sticky; bottom: 0; }
 .chip { display: inline-block; font: 11.5px var(--mono); padding: 1px 6px; max-width: 100%;
   border-radius: 3px; background: #f2f4f7; border-left: 4px solid var(--muted); margin: 1px 3px 1px 0; overflow-wrap: anywhere; }

@@ -2,8 +2,10 @@
 import { configWith } from '../../config';
 import { USER_TAGS } from '../../domain/tag-keys';
 import { DAY_MS } from '../../domain/time-units';
+import { escapeHtml } from '../../report/html-escape';
 import { htmlParagraphs, htmlTable } from '../../report/html-table';
 import { renderReplayTable, replayTables } from '../../report/schedule-table';
+import { wrapText } from '../../report/text-table';
 import { simRuntime } from '../../sim/sim-runtime';
 import { createSimulatedAccount } from '../../sim/simulated-account';
 import { loadSnapshotFile } from '../../sim/snapshot-load';
@@ -11,6 +13,7 @@ import { replaySchedule } from '../../use-cases/scheduler/schedule-replay';
 import type { DemoSection } from './demo-section';
 
 const STEP_MINUTES = 15;
+const INTRO_WIDTH = 105;
 
 export async function scheduleDemo(examplePath: string): Promise<DemoSection> {
   const snapshot = await loadSnapshotFile(examplePath);
@@ -30,16 +33,18 @@ export async function scheduleDemo(examplePath: string): Promise<DemoSection> {
       (g) =>
         `${g.tags.Name ?? g.natGatewayId} (${g.natGatewayId}): ${g.tags[USER_TAGS.schedule]} ${g.tags[USER_TAGS.timezone] ?? config.schedule.settings.defaultTimezone}`,
     );
-  const intro = [
-    `The scheduler runs every ${STEP_MINUTES} minutes for one day from ${result.from}. Opted in:`,
-    ...scheduled.map((line) => `  ${line}`),
-    'Parked: deleted, its Elastic IP kept and tagged with what brings it back; unparked: recreated in the same',
-    'subnet with the same Elastic IP and tags, routes pointed back once it is available.',
-    '',
-  ].join('\n');
+  const runs = `The scheduler runs every ${STEP_MINUTES} minutes for one day from ${result.from}. Opted in:`;
+  const meaning =
+    'Parked: deleted, its Elastic IP kept and tagged with what brings it back; unparked: recreated in the same ' +
+    'subnet with the same Elastic IP and tags, routes pointed back once it is available.';
+  const intro = [runs, ...scheduled.map((line) => `  ${line}`), ...wrapText(meaning, INTRO_WIDTH), ''].join(
+    '\n',
+  );
   const tables = replayTables(result);
   const body = [
-    htmlParagraphs(intro.split('\n')),
+    htmlParagraphs([runs]),
+    `<ul class="plain">${scheduled.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
+    htmlParagraphs([meaning]),
     htmlParagraphs([tables.title]),
     tables.actions.rows.length > 0
       ? htmlTable(tables.actions.headers, tables.actions.rows)
