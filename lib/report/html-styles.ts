@@ -75,6 +75,7 @@ svg .segment { stroke: #fff; stroke-width: 1; vector-effect: non-scaling-stroke;
 figure.panel { margin: 0; min-width: 0; }
 figure.panel figcaption { font-size: 13.5px; margin-bottom: 2px; }
 .scroll-box { overflow: auto; max-height: 70vh; border: 1px solid var(--border); border-radius: 8px; }
+.table-wrap { overflow-x: auto; }
 table.data { border-collapse: collapse; width: 100%; font-size: 13.5px; }
 table.data th, table.data td { padding: 6px 10px; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
 table.data th { background: var(--panel); font-weight: 600; position: sticky; top: 0; z-index: 1; }
