@@ -8,7 +8,7 @@ import middy from '@middy/core';
 import { loadConfig } from '../lib/config';
 import { type FailoverTrigger, failoverTriggerSchema } from '../lib/domain/failover/failover-event';
 import { logErrorOnce } from '../lib/lambda-middleware';
-import { lambdaRuntime } from '../lib/lambda-runtime';
+import { lambdaEventArrived, lambdaRuntime } from '../lib/lambda-runtime';
 import { logger, metrics } from '../lib/observability';
 import type { Runtime } from '../lib/runtime';
 import { failoverFigures, handleFailoverTrigger } from '../lib/use-cases/failover/failover';
@@ -29,7 +29,10 @@ export async function failoverHandler(event: FailoverTrigger, runtime?: Runtime)
   return result;
 }
 
-export const handler = middy((event: FailoverTrigger) => failoverHandler(event))
+export const handler = middy((event: FailoverTrigger) => {
+  lambdaEventArrived(config.core, event);
+  return failoverHandler(event);
+})
   .use(injectLambdaContext(logger, { clearState: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .use(logErrorOnce(logger))

@@ -111,9 +111,18 @@ export function orgTargetConfig(region: string): JobConfig<'orgTarget'> {
   return jobConfig({ ...process.env, AWS_REGION: region }, 'orgTarget');
 }
 
-/** The CLI's defaults from the standard AWS variables, for when --region/--profile are not given. */
-export function cliEnvironment(): { profile?: string; region?: string } {
+/** How the CLI colours its output: FORCE_COLOR wins (0 turns colour off), then NO_COLOR (https://no-color.org), else a TTY. */
+export type ColorPreference = 'always' | 'never' | 'auto';
+
+function colorPreference(env: Env): ColorPreference {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force === '0' || force.toLowerCase() === 'false' ? 'never' : 'always';
+  const noColor = env.NO_COLOR;
+  return noColor !== undefined && noColor !== '' ? 'never' : 'auto';
+}
+
+/** The CLI's environment: the AWS profile when --profile is not given, and the colour preference. */
+export function cliEnvironment(): { profile?: string; color: ColorPreference } {
   const profile = process.env.AWS_PROFILE;
-  const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-  return { ...(profile ? { profile } : {}), ...(region ? { region } : {}) };
+  return { ...(profile ? { profile } : {}), color: colorPreference(process.env) };
 }

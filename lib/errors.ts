@@ -26,3 +26,16 @@ export function isBadInput(error: unknown): boolean {
 export class IncompleteRunError extends Error {
   override name = 'IncompleteRunError';
 }
+
+/**
+ * An error as a person reads it: the message alone for our own and JavaScript's `…Error` classes (their names
+ * mean nothing to a user), "Code: message" for AWS errors, whose name is the AWS error code (ThrottlingException,
+ * UnauthorizedOperation…) and says what to look up.
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const message = error.message || error.name;
+  if (error.name === '' || error.name.endsWith('Error') || message.startsWith(`${error.name}:`))
+    return message;
+  return `${error.name}: ${message}`;
+}

@@ -31,12 +31,16 @@ export interface LocalSim {
   region: string;
   /** Waiters poll in milliseconds: each poll moves the simulated clock instead. */
   waits: WaitTimings;
+  /** Before a handler gets `event`: what AWS did first (an alarm changed state), replayed on the account. */
+  deliver(event: unknown): void;
 }
 
 interface LambdaEnvironment {
   clients: AwsClients;
   now: () => Date;
   waits: WaitTimings;
+  /** Local mode: the simulated account sees the event arrive (an alarm takes its state). On AWS: nothing. */
+  deliver: (event: unknown) => void;
 }
 
 let environment: LambdaEnvironment | undefined;
@@ -90,7 +94,12 @@ function localEnvironment(snapshot: string, region: string, maxAttempts: number)
         `run with --region ${local.region}`,
     );
   }
-  return { clients: local.clients, now: local.now, waits: local.waits };
+  return {
+    clients: local.clients,
+    now: local.now,
+    waits: local.waits,
+    deliver: (event) => local.deliver(event),
+  };
 }
 
 function lambdaEnvironment(core: CoreConfig): LambdaEnvironment {
@@ -104,6 +113,7 @@ function lambdaEnvironment(core: CoreConfig): LambdaEnvironment {
         }),
         now: () => new Date(),
         waits: AWS_WAIT_TIMINGS,
+        deliver: () => undefined,
       };
   return environment;
 }
@@ -112,4 +122,13 @@ function lambdaEnvironment(core: CoreConfig): LambdaEnvironment {
 export function lambdaRuntime(core: CoreConfig): Runtime {
   const { clients, now, waits } = lambdaEnvironment(core);
   return awsRuntime({ region: core.region, maxAttempts: core.maxAttempts, apply: true, clients, now, waits });
+}
+
+/**
+ * Called by a handler with the event it is about to handle. On AWS the event is the news of something that already
+ * happened (an alarm changed state): nothing to do. In local mode the snapshot knows nothing of it, so the simulated
+ * account replays it first, as the CLI does on a snapshot.
+ */
+export function lambdaEventArrived(core: CoreConfig, event: unknown): void {
+  lambdaEnvironment(core).deliver(event);
 }

@@ -123,10 +123,26 @@ function wholeNumber(text: string | undefined, flag: string, fallback?: number):
   return value;
 }
 
+export const GENERATE_ACCOUNT_USAGE = `Usage: npx tsx scripts/generate-account.ts --gateways N [options]
+
+Writes an account snapshot (a simulated account) with N NAT gateways, the same for the same seed.
+
+Options:
+  --gateways N         how many NAT gateways (1 to ${MAX_GATEWAYS}); required
+  --out FILE           write the snapshot to FILE (default: stdout)
+  --seed N             random seed (default ${DEFAULTS.seed})
+  --region REGION      the snapshot's region (default ${DEFAULTS.region})
+  --captured-at ISO    the snapshot's clock, on a whole hour (default ${DEFAULTS.capturedAt})
+  --days N             days of hourly metrics before it (1 to ${MAX_DAYS}, default ${DEFAULTS.days})
+  --pretty             indent the JSON
+  -h, --help           print this help
+`;
+
 async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
+      help: { type: 'boolean', short: 'h', default: false },
       gateways: { type: 'string' },
       seed: { type: 'string' },
       region: { type: 'string' },
@@ -137,6 +153,10 @@ async function main(args: string[]): Promise<void> {
       pretty: { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    process.stdout.write(GENERATE_ACCOUNT_USAGE);
+    return;
+  }
   const snapshot = generateAccount({
     gateways: wholeNumber(values.gateways, '--gateways'),
     seed: wholeNumber(values.seed, '--seed', DEFAULTS.seed),

@@ -6,6 +6,7 @@ import { MetricResolution, type Metrics, MetricUnit } from '@aws-lambda-powertoo
 import type { ProbeConfig } from '../config/probe-config';
 import { PROBE_METRIC } from '../domain/failover/failover-alarm-spec';
 import { NAT_GATEWAY_DIMENSION } from '../domain/failover/failover-event';
+import { describeError } from '../errors';
 
 export type ProbeFetch = (
   url: string,
@@ -36,7 +37,7 @@ export async function probeEgress(
     });
     return { ...base, success: true, status: response.status, elapsedMs: clock() - started };
   } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const reason = describeError(error);
     return { ...base, success: false, status: null, elapsedMs: clock() - started, error: reason };
   }
 }

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { EndpointPlan, EndpointStep } from '../domain/endpoints/endpoint-plan';
 import type { EndpointOutcome } from '../domain/endpoints/endpoints-result';
+import { describeError } from '../errors';
 
 export interface EndpointApplyOptions {
   apply: boolean;
@@ -88,7 +89,7 @@ export async function applyEndpointPlan(
       outcomes.push({ ...step, ...(vpcEndpointId ? { vpcEndpointId } : {}), result: 'done' });
     } catch (error) {
       if (!(error instanceof EC2ServiceException)) throw error;
-      outcomes.push({ ...step, result: 'failed', error: `${error.name}: ${error.message}` });
+      outcomes.push({ ...step, result: 'failed', error: describeError(error) });
     }
   }
   return outcomes;

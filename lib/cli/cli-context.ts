@@ -2,6 +2,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { awsRuntime } from '../aws/aws-runtime';
+import { sdkRegion } from '../aws/profile-region';
 import {
   type ConfigOf,
   cliEnvironment,
@@ -21,6 +22,7 @@ import { createSimulatedAccount } from '../sim/simulated-account';
 import { loadSnapshotFile } from '../sim/snapshot-load';
 
 import { configuredAttribution } from '../use-cases/endpoints/flow-log-attribution';
+import type { OutputFormat } from './common-options';
 import { terminalProgress } from './terminal-progress';
 
 export interface CommonOptions {
@@ -92,8 +94,13 @@ export async function openContext<J extends Job>(options: CommonOptions, job: J)
       },
     };
   }
-  const region = options.region ?? cliEnvironment().region;
-  if (!region) throw new BadInputError('no region: pass --region or set AWS_REGION');
+  const profile = options.profile ?? cliEnvironment().profile;
+  const region = options.region ?? (await sdkRegion(profile));
+  if (!region) {
+    throw new BadInputError(
+      `no region: pass --region, set AWS_REGION, or set region in the ${profile ? `"${profile}"` : 'default'} profile of ~/.aws/config`,
+    );
+  }
   const config = configWith(job, { AWS_REGION: region });
   const { core } = sectionsWith(['core'], { AWS_REGION: region });
   const runtime = awsRuntime({
@@ -102,7 +109,7 @@ export async function openContext<J extends Job>(options: CommonOptions, job: J)
     timeouts: clientTimeouts(core),
     apply: options.apply === true,
     progress: terminalProgress(),
-    ...(options.profile ? { profile: options.profile } : {}),
+    ...(profile ? { profile } : {}),
   });
   return {
     runtime,
@@ -119,11 +126,13 @@ export async function emit(text: string, options: CommonOptions): Promise<void> 
   else process.stdout.write(body);
 }
 
-export type OutputFormat = 'table' | 'json' | 'md' | 'html';
-
-export function outputFormat(options: CommonOptions): OutputFormat {
+/** The format asked for (--json or --format), refused unless this command prints it. */
+export function outputFormat(options: CommonOptions, formats: readonly OutputFormat[]): OutputFormat {
   if (options.json) return 'json';
   const format = options.format ?? 'table';
-  if (format === 'table' || format === 'json' || format === 'md' || format === 'html') return format;
-  throw new BadInputError(`--format must be table, json, md or html, got "${format}"`);
+  const known = formats.find((f) => f === format);
+  if (known) return known;
+  throw new BadInputError(
+    `--format must be ${formats.join(', ').replace(/, ([^,]*)$/, ' or $1')}, got "${format}"`,
+  );
 }

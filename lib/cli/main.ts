@@ -1,6 +1,8 @@
-// nat-optimizer: exit 0 done, 1 failed, 2 bad input.
+// nat-optimizer: exit 0 done, 1 failed, 2 bad input. Every message it prints itself reads
+// "nat-optimizer: <what is wrong>", without the names of error classes.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { isBadInput } from '../errors';
+import { describeError, isBadInput } from '../errors';
 import { registerAlert } from './commands/alert-command';
 import { registerAnalyze } from './commands/analyze-command';
 import { registerDemo } from './commands/demo-command';
@@ -11,9 +13,26 @@ import { registerSchedule } from './commands/schedule-command';
 
 export const EXIT = { done: 0, failed: 1, badInput: 2 } as const;
 
+/** The version in package.json, which `--version` prints. */
+export function packageVersion(): string {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  const parsed: unknown = JSON.parse(text);
+  const version =
+    typeof parsed === 'object' && parsed !== null && 'version' in parsed ? parsed.version : undefined;
+  if (typeof version !== 'string') throw new Error('package.json has no version');
+  return version;
+}
+
+/** Commander's own messages ("error: unknown option '--x'") in the same form as ours. */
+function commanderMessage(text: string): string {
+  return `nat-optimizer: ${text.replace(/^error: /, '')}`;
+}
+
 export function buildProgram(): Command {
   const program = new Command('nat-optimizer')
     .description('Cut NAT gateway costs: analysis, off-hours parking, failover and cost alerts')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .configureOutput({ outputError: (text, write) => write(commanderMessage(text)) })
     .exitOverride()
     .showHelpAfterError(false);
   registerAnalyze(program);
@@ -35,8 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       if (error.exitCode === 0) return EXIT.done; // --help, --version
       return EXIT.badInput;
     }
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    process.stderr.write(`nat-optimizer: ${message}\n`);
+    process.stderr.write(`nat-optimizer: ${describeError(error)}\n`);
     return isBadInput(error) ? EXIT.badInput : EXIT.failed;
   }
 }

@@ -1,17 +1,25 @@
-// Progress on stderr, only when stderr is a terminal: piped output and CI logs stay clean.
+// Progress on stderr, only when stderr is a terminal: piped output and CI logs stay clean. Plain text over a
+// carriage return (no escape codes, so NO_COLOR terminals and logs get nothing they cannot show).
 import type { Progress } from '../runtime';
 import { SILENT_PROGRESS } from '../runtime';
 
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY) return SILENT_PROGRESS;
   const started = Date.now();
+  let shown = 0;
+  const show = (text: string) => {
+    stream.write(`\r${text.padEnd(shown)}`);
+    shown = text.length;
+  };
   return {
     update(label, done, total) {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      stream.write(`\r\x1b[2K[${done}/${total}] ${label} (${seconds}s)`);
+      show(`[${done}/${total}] ${label} (${seconds}s)`);
     },
     done() {
-      stream.write('\r\x1b[2K');
+      show('');
+      stream.write('\r');
+      shown = 0;
     },
   };
 }

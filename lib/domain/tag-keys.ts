@@ -1,4 +1,4 @@
-// Contract 1: every tag key the optimizer reads or writes, defined once (README "Tags" documents each).
+// Contract 1: every tag key the optimizer reads or writes, defined once (docs/tags.md documents each).
 // Values are checked and encoded by tag-values.ts.
 
 export const TAG_PREFIX = 'nat-optimizer:';

@@ -2,6 +2,7 @@
 
 import type { CostAlertResult } from '../domain/alerts/alert-result';
 import { formatUsd, plural } from './format-numbers';
+import type { TableData } from './schedule-table';
 import { renderTextTable, truncate } from './text-table';
 
 const NAME_CHARS = 28;
@@ -13,7 +14,8 @@ const OUTCOME: Record<CostAlertResult['result'], string> = {
   collected: 'Collected for the organisation run, which sends one message across accounts.',
 };
 
-export function renderAlertTable(result: CostAlertResult): string {
+/** Every gateway's day and its alerts, as a table the terminal and the HTML demo both draw. */
+export function alertTable(result: CostAlertResult): TableData {
   const alerted = new Map<string, string[]>();
   for (const alert of result.alerts) {
     if (alert.natGatewayId)
@@ -23,15 +25,16 @@ export function renderAlertTable(result: CostAlertResult): string {
     if (s.natGatewayId)
       alerted.set(s.natGatewayId, [...(alerted.get(s.natGatewayId) ?? []), `${s.kind} (sent earlier)`]);
   }
-  const rows = result.gateways.map((g) => [
-    truncate(g.name, NAME_CHARS),
-    g.natGatewayId,
-    formatUsd(g.dayCost),
-    formatUsd(g.monthToDate),
-    formatUsd(g.projectedMonthEnd),
-    (alerted.get(g.natGatewayId) ?? []).join(', ') || '-',
-  ]);
-  const table = renderTextTable(['Gateway', 'Id', 'Day cost', 'Month to date', 'Month-end', 'Alert'], rows, {
+  return {
+    headers: ['Gateway', 'Id', 'Day cost', 'Month to date', 'Month-end', 'Alert'],
+    rows: result.gateways.map((g) => [
+      truncate(g.name, NAME_CHARS),
+      g.natGatewayId,
+      formatUsd(g.dayCost),
+      formatUsd(g.monthToDate),
+      formatUsd(g.projectedMonthEnd),
+      (alerted.get(g.natGatewayId) ?? []).join(', ') || '-',
+    ]),
     align: ['left', 'left', 'right', 'right', 'right', 'left'],
     footer: [
       'Total',
@@ -41,17 +44,27 @@ export function renderAlertTable(result: CostAlertResult): string {
       formatUsd(result.totals.projectedMonthEnd),
       '',
     ],
+  };
+}
+
+export function alertHeadline(result: CostAlertResult): string {
+  return `Daily cost alert for ${result.region}, ${result.date} (${result.timezone}): ${plural(result.alerts.length, 'new alert')}, ${result.suppressed.length} sent earlier`;
+}
+
+export function alertOutcome(result: CostAlertResult): string {
+  return OUTCOME[result.result];
+}
+
+export function renderAlertTable(result: CostAlertResult): string {
+  const data = alertTable(result);
+  const table = renderTextTable(data.headers, data.rows, {
+    ...(data.align ? { align: data.align } : {}),
+    ...(data.footer ? { footer: data.footer } : {}),
   });
-  const lines = [
-    `Daily cost alert for ${result.region}, ${result.date} (${result.timezone}): ${plural(result.alerts.length, 'new alert')}, ${result.suppressed.length} sent earlier`,
-    '',
-    table,
-    ...result.tagProblems.map((p) => `! ${p.message}`),
-    '',
-  ];
+  const lines = [alertHeadline(result), '', table, ...result.tagProblems.map((p) => `! ${p.message}`), ''];
   if (result.notification) {
     lines.push(`Subject: ${result.notification.subject}`, '', result.notification.body, '');
   }
-  lines.push(OUTCOME[result.result]);
+  lines.push(alertOutcome(result));
   return lines.join('\n');
 }

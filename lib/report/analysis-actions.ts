@@ -5,7 +5,8 @@ import { USER_TAGS } from '../domain/tag-keys';
 import { TAG_VALUE_PATTERN } from '../domain/tag-values';
 import { gatewaysBySavings, savingOf } from './analysis-summary';
 
-const RESOURCE_ID = /^[A-Za-z0-9-]+$/;
+/** Region, gateway, VPC and route-table ids: safe to print unquoted in a shell command. */
+export const RESOURCE_ID = /^[A-Za-z0-9-]+$/;
 
 export interface TagSetting {
   key: string;
@@ -44,7 +45,8 @@ export const TAG_GUIDE: ReadonlyArray<{ key: string; example: string; meaning: s
   },
 ];
 
-function createTagsCommand(region: string, gatewayId: string, tags: TagSetting[]): string | null {
+/** `aws ec2 create-tags …`, or null when a value could break out of its shell quotes. */
+export function createTagsCommand(region: string, gatewayId: string, tags: TagSetting[]): string | null {
   const safe =
     tags.every((tag) => tag.value !== '' && TAG_VALUE_PATTERN.test(tag.value)) &&
     RESOURCE_ID.test(region) &&

@@ -1,7 +1,9 @@
 // The analysis as GitHub-flavoured Markdown: summary, gateway table, findings, tags to set, warnings.
 
 import type { AnalysisResult, Finding, GatewayAnalysis } from '../domain/analysis/analysis-result';
-import { formatTags, proposedTags, tagSuggestions } from './analysis-actions';
+import { formatTags } from './analysis-actions';
+import { caveatReference, type ReportCaveats, reportCaveats } from './analysis-caveats';
+import { type AnalysisFocus, focusGateways, restSentence } from './analysis-focus';
 import {
   displayName,
   findingCodes,
@@ -15,6 +17,7 @@ import {
   sortFindings,
   totalProcessedBytes,
 } from './analysis-summary';
+import { findingAction, runActions } from './finding-actions';
 import { formatCount, formatGib, formatPrice, formatUsd, plural } from './format-numbers';
 import { formatUtc, formatWindow, formatWindowLength } from './format-time';
 import { singleLine } from './text-table';
@@ -60,7 +63,7 @@ function renderSummary(result: AnalysisResult): string[] {
   ];
 }
 
-function renderGatewayTable(result: AnalysisResult): string[] {
+function renderGatewayTable(result: AnalysisResult, gateways: GatewayAnalysis[]): string[] {
   const header = row([
     'Gateway',
     'ID',
@@ -72,7 +75,7 @@ function renderGatewayTable(result: AnalysisResult): string[] {
     'Savings / month',
     'Findings',
   ]);
-  const rows = gatewaysByCost(result).map((g) => {
+  const rows = gateways.map((g) => {
     const savings = gatewaySavings(g);
     return row([
       escapeMarkdown(displayName(g)) || '—',
@@ -100,18 +103,25 @@ function renderGatewayTable(result: AnalysisResult): string[] {
   return ['## Gateways', '', header, '|---|---|---|---|---:|---:|---:|---:|---|', ...rows, totals];
 }
 
-function renderFinding(finding: Finding): string[] {
+function renderFinding(
+  region: string,
+  gateway: GatewayAnalysis,
+  finding: Finding,
+  caveats: ReportCaveats,
+): string[] {
   const saving = finding.estimatedMonthlySavings;
   const savingText = saving !== null && saving > 0 ? `, save **${formatUsd(saving)}/month**` : '';
+  const reference = caveatReference(caveats.numbers(finding.caveats));
   const lines = [
-    `- **${finding.severity.toUpperCase()}** ${code(finding.code)}${savingText}: ${escapeMarkdown(finding.message)}`,
+    `- **${finding.severity.toUpperCase()}** ${code(finding.code)}${savingText}: ${escapeMarkdown(finding.message)}${reference === '' ? '' : ` (${reference})`}`,
   ];
-  const tags = proposedTags(finding);
-  if (tags.length > 0) lines.push(`  Tag it: ${code(formatTags(tags))}`);
+  const action = findingAction(region, gateway, finding);
+  if (action && action.tags.length > 0) lines.push(`  Tag it: ${code(formatTags(action.tags))}`);
+  for (const command of action?.commands ?? []) lines.push(`  Run: ${code(command)}`);
   return lines;
 }
 
-function renderGatewayFindings(gateway: GatewayAnalysis): string[] {
+function renderGatewayFindings(region: string, gateway: GatewayAnalysis, caveats: ReportCaveats): string[] {
   const name = escapeMarkdown(displayName(gateway));
   const where = `${code(gateway.natGatewayId)}, ${escapeMarkdown(zoneLabel(gateway))}`;
   const title = name === '' ? where : `${name} (${where})`;
@@ -119,34 +129,68 @@ function renderGatewayFindings(gateway: GatewayAnalysis): string[] {
   return [
     `### ${title}${savings > 0 ? `: up to ${formatUsd(savings)}/month` : ''}`,
     '',
-    ...sortFindings(gateway.findings).flatMap(renderFinding),
+    ...sortFindings(gateway.findings).flatMap((f) => renderFinding(region, gateway, f, caveats)),
   ];
 }
 
-function renderActions(result: AnalysisResult): string[] {
-  const commands = tagSuggestions(result).flatMap((s) => (s.command === null ? [] : [s.command]));
-  if (commands.length === 0) return [];
+function renderActions(result: AnalysisResult, listed: ReadonlySet<GatewayAnalysis>): string[] {
+  const actions = runActions(result).filter((a) => a.gateways.some((g) => listed.has(g)));
+  if (actions.length === 0) return [];
   return [
     '## How to act',
     '',
-    'Set the proposed tags and the scheduler parks these gateways outside the given windows:',
+    'Largest saving first; each command applies the findings above.',
     '',
     '```sh',
-    ...commands,
+    ...actions.flatMap((a) => [
+      `# ${singleLine(a.text)}${a.estimatedMonthlySavings > 0 ? `: save ${formatUsd(a.estimatedMonthlySavings)}/month` : ''}`,
+      ...a.commands,
+    ]),
     '```',
   ];
 }
 
+function renderCaveats(caveats: ReportCaveats): string[] {
+  if (caveats.list.length === 0) return [];
+  return ['## Notes', '', ...caveats.list.map((c) => `${c.number}. ${escapeMarkdown(c.text)}`)];
+}
+
+export interface AnalysisMarkdownOptions {
+  /** Only these gateways in the table and the findings (--top, --min-saving); the totals cover all. */
+  focus?: AnalysisFocus;
+}
+
 /** GitHub-flavoured Markdown of the analysis; every value from tags is escaped. */
-export function renderAnalysisMarkdown(result: AnalysisResult): string {
+export function renderAnalysisMarkdown(
+  result: AnalysisResult,
+  options: AnalysisMarkdownOptions = {},
+): string {
   const sections = [renderSummary(result)];
-  if (result.natGateways.length > 0) sections.push(renderGatewayTable(result));
-  sections.push(zoneSplitMarkdown(result, escapeMarkdown));
-  const withFindings = gatewaysBySavings(result);
-  if (withFindings.length > 0) {
-    sections.push(['## Findings', '', ...withFindings.flatMap((g) => [...renderGatewayFindings(g), ''])]);
+  const { shown, rest } = focusGateways(result, options.focus);
+  const listed = new Set(shown);
+  if (result.natGateways.length > 0) {
+    const table = renderGatewayTable(
+      result,
+      gatewaysByCost(result).filter((g) => listed.has(g)),
+    );
+    sections.push(
+      rest.length > 0 ? [...table, '', `Not listed: ${escapeMarkdown(restSentence(rest))}`] : table,
+    );
   }
-  sections.push(renderActions(result));
+  const withFindings = gatewaysBySavings(result).filter((g) => listed.has(g));
+  const caveats = reportCaveats(withFindings);
+  if (withFindings.length > 0) {
+    sections.push([
+      '## Findings',
+      '',
+      ...withFindings.flatMap((g) => [...renderGatewayFindings(result.region, g, caveats), '']),
+    ]);
+  }
+  sections.push(
+    zoneSplitMarkdown(result, escapeMarkdown),
+    renderCaveats(caveats),
+    renderActions(result, listed),
+  );
   if (result.warnings.length > 0) {
     sections.push(['## Warnings', '', ...result.warnings.map((w) => `- ${escapeMarkdown(w)}`)]);
   }

@@ -1,4 +1,5 @@
-// Bar charts as inline SVG: cost per gateway (window and projected month) and savings per gateway by finding code.
+// Bar charts: cost per gateway (window and projected month) and savings per gateway by finding code.
+// Each row is HTML (name, value: real text at any width) around an inline SVG bar that stretches with its box.
 
 import type { AnalysisResult, FindingCode, GatewayAnalysis } from '../domain/analysis/analysis-result';
 import { displayName, gatewaySavings, gatewaysByCost, gatewaysBySavings, savingOf } from './analysis-summary';
@@ -10,18 +11,13 @@ import { truncate } from './text-table';
 
 /** Gateways beyond this are summed up in a note under the chart. */
 export const MAX_BAR_ROWS = 15;
-const WIDTH = 960;
-const LABEL_W = 210;
-const VALUE_W = 90;
-const TOP = 8;
-const AXIS_H = 22;
-const PLOT_W = WIDTH - LABEL_W - VALUE_W;
+/** The bar's own coordinate system: the axis maximum is this wide; the SVG stretches it to its box. */
+const SPAN = 1000;
 const X_INTERVALS = 4;
-const NAME_CHARS = 28;
-const COST_ROW_H = 40;
-const COST_BAR_H = 12;
-const SAVINGS_ROW_H = 34;
-const SAVINGS_BAR_H = 18;
+const NAME_CHARS = 40;
+const SINGLE_H = 18;
+const PAIR_BAR_H = 13;
+const PAIR_GAP = 4;
 
 /** Okabe–Ito based: distinguishable with the common colour-vision deficiencies, readable when printed. */
 export const FINDING_COLORS: Record<FindingCode, string> = {
@@ -41,23 +37,43 @@ export const FINDING_COLORS: Record<FindingCode, string> = {
   ZONAL_CANDIDATE: '#8C6D31',
 };
 
-function gatewayLabelSvg(gateway: GatewayAnalysis, y: number): string {
-  const name = displayName(gateway);
-  const id = escapeHtml(gateway.natGatewayId);
-  if (name === '') return `<text class="bar-label" x="${LABEL_W - 10}" y="${coord(y + 4)}">${id}</text>`;
-  return `<text class="bar-label" x="${LABEL_W - 10}" y="${coord(y - 2)}">${escapeHtml(truncate(name, NAME_CHARS))}</text><text class="bar-sublabel" x="${LABEL_W - 10}" y="${coord(y + 11)}">${id}</text>`;
+interface Axis {
+  /** Axis value → bar units (0…SPAN). */
+  scale: (v: number) => number;
+  ticks: number[];
+  max: number;
 }
 
-function xAxis(max: number, height: number): { scale: (v: number) => number; svg: string } {
+function axisFor(max: number): Axis {
   const axis = niceAxis(max, X_INTERVALS);
-  const scale = (v: number): number => (Math.max(0, v) / axis.max) * PLOT_W;
-  const svg = axis.ticks
+  return { scale: (v) => (Math.max(0, v) / axis.max) * SPAN, ticks: axis.ticks, max: axis.max };
+}
+
+function gridLines(axis: Axis, height: number): string {
+  return axis.ticks
     .map((t) => {
-      const x = coord(LABEL_W + scale(t));
-      return `<line class="grid" x1="${x}" x2="${x}" y1="${TOP}" y2="${height - AXIS_H}"/><text class="x-label" x="${x}" y="${height - 6}">${formatUsdTick(t)}</text>`;
+      const x = coord(axis.scale(t));
+      return `<line class="grid" x1="${x}" x2="${x}" y1="0" y2="${height}"/>`;
     })
     .join('');
-  return { scale, svg };
+}
+
+function nameCell(gateway: GatewayAnalysis): string {
+  const name = displayName(gateway);
+  const id = escapeHtml(gateway.natGatewayId);
+  if (name === '') return `<div class="bar-name"><code>${id}</code></div>`;
+  return `<div class="bar-name">${escapeHtml(truncate(name, NAME_CHARS))}<small>${id}</small></div>`;
+}
+
+function axisRow(axis: Axis): string {
+  const ticks = axis.ticks
+    .map((t) => `<span style="left:${coord((t / axis.max) * 100)}%">${escapeHtml(formatUsdTick(t))}</span>`)
+    .join('');
+  return `<div class="bar-axis" aria-hidden="true"><div class="spacer"></div><div class="ticks">${ticks}</div><div class="spacer"></div></div>`;
+}
+
+function barSvg(kind: 'single' | 'pair', height: number, label: string, body: string): string {
+  return `<svg class="chart bars ${kind}" viewBox="0 0 ${SPAN} ${height}" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(label)}">${body}</svg>`;
 }
 
 function legend(items: Array<{ label: string; color: string }>): string {
@@ -73,30 +89,32 @@ function restNote(hidden: GatewayAnalysis[], what: string, amount: number): stri
   return `<p class="note">${formatCount(hidden.length)} more gateways not drawn, together ${escapeHtml(formatUsd(amount))}${what}.</p>`;
 }
 
-/** Cost in the window and projected monthly cost per gateway: horizontal bar pairs, most expensive first. */
+/** Cost in the window and projected monthly cost per gateway: bar pairs, most expensive first. */
 export function renderCostChart(result: AnalysisResult): string {
   const gateways = gatewaysByCost(result);
   const shown = gateways.slice(0, MAX_BAR_ROWS);
-  const height = TOP + shown.length * COST_ROW_H + AXIS_H;
-  const max = Math.max(0, ...shown.flatMap((g) => [g.cost.total, g.projectedMonthlyCost]));
-  const axis = xAxis(max, height);
+  const axis = axisFor(Math.max(0, ...shown.flatMap((g) => [g.cost.total, g.projectedMonthlyCost])));
   const windowLabel = `Cost in the window (${formatWindowLength(result.window.hours)})`;
-  const rows = shown.map((g, i) => {
-    const mid = TOP + i * COST_ROW_H + COST_ROW_H / 2;
+  const height = PAIR_BAR_H * 2 + PAIR_GAP;
+  const rows = shown.map((g) => {
     const bars = [
-      { cls: 'bar-window', value: g.cost.total, y: mid - COST_BAR_H - 1, label: windowLabel },
-      { cls: 'bar-month', value: g.projectedMonthlyCost, y: mid + 1, label: 'Projected per month' },
+      { cls: 'bar-window', value: g.cost.total, y: 0, label: windowLabel },
+      {
+        cls: 'bar-month',
+        value: g.projectedMonthlyCost,
+        y: PAIR_BAR_H + PAIR_GAP,
+        label: 'Projected per month',
+      },
     ];
-    return (
-      gatewayLabelSvg(g, mid) +
-      bars
-        .map((b) => {
-          const w = axis.scale(b.value);
-          const text = escapeHtml(formatUsd(b.value));
-          return `<rect class="${b.cls}" x="${LABEL_W}" y="${coord(b.y)}" width="${coord(w)}" height="${COST_BAR_H}"><title>${escapeHtml(b.label)}: ${text}</title></rect><text class="bar-value" x="${coord(LABEL_W + w + 6)}" y="${coord(b.y + COST_BAR_H - 2)}">${text}</text>`;
-        })
-        .join('')
-    );
+    const rects = bars
+      .map(
+        (b) =>
+          `<rect class="${b.cls}" x="0" y="${b.y}" width="${coord(axis.scale(b.value))}" height="${PAIR_BAR_H}"><title>${escapeHtml(`${b.label}: ${formatUsd(b.value)}`)}</title></rect>`,
+      )
+      .join('');
+    const label = `${displayName(g) || g.natGatewayId}: ${formatUsd(g.cost.total)} in the window, ${formatUsd(g.projectedMonthlyCost)} per month`;
+    const values = bars.map((b) => `<div>${escapeHtml(formatUsd(b.value))}</div>`).join('');
+    return `<div class="bar-row">${nameCell(g)}${barSvg('pair', height, label, gridLines(axis, height) + rects)}<div class="bar-value">${values}</div></div>`;
   });
   const hidden = gateways.slice(MAX_BAR_ROWS);
   const hiddenMonthly = hidden.reduce((a, g) => a + g.projectedMonthlyCost, 0);
@@ -104,9 +122,7 @@ export function renderCostChart(result: AnalysisResult): string {
     { label: windowLabel, color: 'var(--window)' },
     { label: 'Projected per month (730 h)', color: 'var(--month)' },
   ])}
-<svg class="chart bars" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Cost per NAT gateway">
-${axis.svg}${rows.join('\n')}
-</svg>${restNote(hidden, ' per month projected', hiddenMonthly)}`;
+<div class="bar-chart cost" role="group" aria-label="Cost per NAT gateway">${rows.join('\n')}${axisRow(axis)}</div>${restNote(hidden, ' per month projected', hiddenMonthly)}`;
 }
 
 /** Estimated monthly savings per gateway, one stacked segment per finding code, largest first. */
@@ -114,31 +130,28 @@ export function renderSavingsChart(result: AnalysisResult): string {
   const gateways = gatewaysBySavings(result).filter((g) => gatewaySavings(g) > 0);
   if (gateways.length === 0) return '<p class="note">No finding comes with a saving estimate.</p>';
   const shown = gateways.slice(0, MAX_BAR_ROWS);
-  const height = TOP + shown.length * SAVINGS_ROW_H + AXIS_H;
-  const axis = xAxis(Math.max(...shown.map(gatewaySavings)), height);
+  const axis = axisFor(Math.max(...shown.map(gatewaySavings)));
   const codes = new Set<FindingCode>();
-  const rows = shown.map((g, i) => {
-    const mid = TOP + i * SAVINGS_ROW_H + SAVINGS_ROW_H / 2;
+  const rows = shown.map((g) => {
     const byCode = new Map<FindingCode, number>();
     for (const f of g.findings) byCode.set(f.code, (byCode.get(f.code) ?? 0) + savingOf(f));
-    let x = LABEL_W;
+    let x = 0;
     const segments = [...byCode]
       .filter(([, amount]) => amount > 0)
       .sort((a, b) => b[1] - a[1])
       .map(([code, amount]) => {
         codes.add(code);
         const w = axis.scale(amount);
-        const rect = `<rect class="segment" x="${coord(x)}" y="${coord(mid - SAVINGS_BAR_H / 2)}" width="${coord(w)}" height="${SAVINGS_BAR_H}" fill="${FINDING_COLORS[code]}"><title>${code}: ${escapeHtml(formatUsd(amount))}/month</title></rect>`;
+        const rect = `<rect class="segment" x="${coord(x)}" y="0" width="${coord(w)}" height="${SINGLE_H}" fill="${FINDING_COLORS[code]}"><title>${code}: ${escapeHtml(formatUsd(amount))}/month</title></rect>`;
         x += w;
         return rect;
       });
-    const total = `<text class="bar-value" x="${coord(x + 6)}" y="${coord(mid + 4)}">${escapeHtml(formatUsd(gatewaySavings(g)))}</text>`;
-    return gatewayLabelSvg(g, mid) + segments.join('') + total;
+    const total = formatUsd(gatewaySavings(g));
+    const label = `${displayName(g) || g.natGatewayId}: ${total} per month`;
+    return `<div class="bar-row">${nameCell(g)}${barSvg('single', SINGLE_H, label, gridLines(axis, SINGLE_H) + segments.join(''))}<div class="bar-value">${escapeHtml(total)}</div></div>`;
   });
   const hidden = gateways.slice(MAX_BAR_ROWS);
   const hiddenSavings = hidden.reduce((a, g) => a + gatewaySavings(g), 0);
   return `${legend([...codes].map((code) => ({ label: code, color: FINDING_COLORS[code] })))}
-<svg class="chart bars" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Estimated monthly savings per NAT gateway by finding">
-${axis.svg}${rows.join('\n')}
-</svg>${restNote(hidden, ' per month of savings', hiddenSavings)}`;
+<div class="bar-chart savings" role="group" aria-label="Estimated monthly savings per NAT gateway by finding">${rows.join('\n')}${axisRow(axis)}</div>${restNote(hidden, ' per month of savings', hiddenSavings)}`;
 }

@@ -7,20 +7,22 @@ import { coord, formatTick, niceAxis } from './chart-scale';
 import { bytesToGib, formatBytes, formatCount } from './format-numbers';
 import { formatDayLabel, formatHourLabel } from './format-time';
 import { escapeHtml } from './html-escape';
+import { zoneLabel } from './zone-split';
 
 /** Panels beyond this are summarised in a note: a page with thousands of charts helps nobody. */
-export const MAX_TRAFFIC_PANELS = 24;
+export const MAX_TRAFFIC_PANELS = 12;
 const MAX_POINTS = 720;
-const WIDTH = 560;
-const HEIGHT = 160;
-const LEFT = 46;
+const WIDTH = 480;
+const HEIGHT = 170;
+const LEFT = 50;
 const RIGHT = 14;
-const TOP = 18;
-const BOTTOM = 24;
+const TOP = 30;
+const BOTTOM = 28;
 const PLOT_W = WIDTH - LEFT - RIGHT;
 const PLOT_H = HEIGHT - TOP - BOTTOM;
 const Y_INTERVALS = 3;
-const MIN_LABEL_GAP_PX = 64;
+// Room for a day label at the phone size of the axis text (see html-styles).
+const MIN_LABEL_GAP_PX = 90;
 const TICK_HOURS = [1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720] as const;
 const DAY_GRID_MAX_DAYS = 62;
 const SATURDAY = 6;
@@ -123,10 +125,10 @@ function renderPanel(gateway: GatewayAnalysis, axis: TimeAxis): string {
   const label = displayName(gateway) || gateway.natGatewayId;
   const name = displayName(gateway);
   return `<figure class="panel">
-<figcaption>${name === '' ? '' : `<strong>${escapeHtml(name)}</strong> `}<code>${escapeHtml(gateway.natGatewayId)}</code> <span class="muted">${escapeHtml(gateway.availabilityZone)}</span><br><span class="muted">${formatBytes(gateway.processedBytes)} in the window · mean ${formatTick(mean)} GiB/h · peak ${formatTick(peak)} GiB/h</span></figcaption>
+<figcaption>${name === '' ? '' : `<strong>${escapeHtml(name)}</strong> `}<code>${escapeHtml(gateway.natGatewayId)}</code> <span class="muted">${escapeHtml(zoneLabel(gateway))}</span><br><span class="muted">${formatBytes(gateway.processedBytes)} in the window · mean ${formatTick(mean)} GiB/h · peak ${formatTick(peak)} GiB/h</span></figcaption>
 <svg class="chart traffic" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(`Hourly processed traffic of ${label}`)}">
 <title>${escapeHtml(`Hourly processed traffic of ${label} (GiB per hour, UTC)`)}</title>
-${timeGrid(axis)}${grid}<text class="unit" x="4" y="9">GiB/h</text>
+${timeGrid(axis)}${grid}<text class="unit" x="4" y="13">GiB/h</text>
 <polygon class="traffic-area" points="${area}"/>
 <polyline class="traffic-line" data-gateway="${escapeHtml(gateway.natGatewayId)}" points="${points.join(' ')}"/>
 ${empty}${timeLabels(axis)}

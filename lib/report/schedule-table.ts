@@ -3,7 +3,7 @@
 import type { ReplayResult, ScheduleResult } from '../domain/scheduler/schedule-result';
 
 import { formatPrice, formatUsd, plural } from './format-numbers';
-import { renderTextTable, wrapText } from './text-table';
+import { type Align, renderTextTable, wrapText } from './text-table';
 
 const REASON_WIDTH = 70;
 const HOURS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -35,49 +35,84 @@ export function renderScheduleTable(result: ScheduleResult): string {
   ].join('\n');
 }
 
-export function renderReplayTable(result: ReplayResult): string {
-  const actionRows = result.actions.map((a) => [
-    a.at,
-    a.newNatGatewayId ? `${a.natGatewayId} → ${a.newNatGatewayId}` : a.natGatewayId,
-    a.action,
-    a.result,
-    wrapText(a.reason, REASON_WIDTH).join('\n'),
-  ]);
-  const savingRows = result.gateways.map((g) => [
-    g.natGatewayId,
-    hours(g.hoursAllUp),
-    hours(g.hoursUp),
-    hours(g.hoursSaved),
-    String(g.billedHoursSaved),
-    formatUsd(g.dollarsSaved),
-    formatUsd(g.publicIpv4WhileParked),
-  ]);
+export interface TableData {
+  headers: string[];
+  rows: string[][];
+  align?: Align[];
+  footer?: string[];
+}
+
+/** The replay's actions and what parking saved, as tables the terminal and the HTML demo both draw. */
+export function replayTables(result: ReplayResult): {
+  title: string;
+  actions: TableData;
+  savings: TableData;
+  notes: string[];
+} {
   const t = result.totals;
+  return {
+    title: `Replay ${result.from} → ${result.to}, a run every ${result.stepMinutes} minutes (${result.runs} runs)`,
+    actions: {
+      headers: ['At', 'Gateway', 'Action', 'Result', 'Reason'],
+      rows: result.actions.map((a) => [
+        a.at,
+        a.newNatGatewayId ? `${a.natGatewayId} → ${a.newNatGatewayId}` : a.natGatewayId,
+        a.action,
+        a.result,
+        wrapText(a.reason, REASON_WIDTH).join('\n'),
+      ]),
+    },
+    savings: {
+      headers: [
+        'Scheduled gateway',
+        'All up',
+        'Up',
+        'Saved',
+        'Billed h saved',
+        'Saved ($)',
+        'EIP while parked',
+      ],
+      rows: result.gateways.map((g) => [
+        g.natGatewayId,
+        hours(g.hoursAllUp),
+        hours(g.hoursUp),
+        hours(g.hoursSaved),
+        String(g.billedHoursSaved),
+        formatUsd(g.dollarsSaved),
+        formatUsd(g.publicIpv4WhileParked),
+      ]),
+      align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+      footer: [
+        'Total',
+        hours(t.hoursAllUp),
+        hours(t.hoursUp),
+        hours(t.hoursSaved),
+        String(t.billedHoursSaved),
+        formatUsd(t.dollarsSaved),
+        formatUsd(t.publicIpv4WhileParked),
+      ],
+    },
+    notes: [
+      `NAT gateway at ${formatPrice(result.prices.natGatewayHourly)}/h (${result.prices.source}); each gateway's partial hour is billed as a full hour.`,
+      `A parked gateway keeps its Elastic IP, still billed as a public IPv4 address at ${formatPrice(result.prices.publicIpv4Hourly)}/h: not a saving.`,
+    ],
+  };
+}
+
+export function renderReplayTable(result: ReplayResult): string {
+  const { title, actions, savings, notes } = replayTables(result);
   return [
-    `Replay ${result.from} → ${result.to}, a run every ${result.stepMinutes} minutes (${result.runs} runs)`,
+    title,
     '',
-    actionRows.length > 0
-      ? renderTextTable(['At', 'Gateway', 'Action', 'Result', 'Reason'], actionRows, { separateRows: true })
+    actions.rows.length > 0
+      ? renderTextTable(actions.headers, actions.rows, { separateRows: true })
       : 'No action in this period.',
     '',
-    renderTextTable(
-      ['Scheduled gateway', 'All up', 'Up', 'Saved', 'Billed h saved', 'Saved ($)', 'EIP while parked'],
-      savingRows,
-      {
-        align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
-        footer: [
-          'Total',
-          hours(t.hoursAllUp),
-          hours(t.hoursUp),
-          hours(t.hoursSaved),
-          String(t.billedHoursSaved),
-          formatUsd(t.dollarsSaved),
-          formatUsd(t.publicIpv4WhileParked),
-        ],
-      },
-    ),
+    renderTextTable(savings.headers, savings.rows, {
+      ...(savings.align ? { align: savings.align } : {}),
+      ...(savings.footer ? { footer: savings.footer } : {}),
+    }),
     '',
-    `NAT gateway at ${formatPrice(result.prices.natGatewayHourly)}/h (${result.prices.source}); each gateway's partial hour is billed as a full hour.`,
-    `A parked gateway keeps its Elastic IP, still billed as a public IPv4 address at ${formatPrice(result.prices.publicIpv4Hourly)}/h: not a saving.`,
+    ...notes,
   ].join('\n');
 }

@@ -54,6 +54,13 @@ export function wrapText(text: string, width: number): string[] {
   return lines.length > 0 ? lines : [''];
 }
 
+/** A shell command over several lines of at most `width` (continued with " \\"), still runnable when pasted. */
+export function wrapCommand(command: string, width: number): string[] {
+  const continued = ' \\';
+  const lines = wrapText(command, Math.max(1, width - continued.length));
+  return lines.map((line, i) => (i < lines.length - 1 ? `${line}${continued}` : line));
+}
+
 function pad(text: string, width: number, align: Align): string {
   const fill = ' '.repeat(Math.max(0, width - visibleWidth(text)));
   return align === 'right' ? `${fill}${text}` : `${text}${fill}`;

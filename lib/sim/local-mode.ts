@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { AwsClients } from '../aws/clients';
 import type { LocalSim } from '../lambda-runtime';
+import { replayDeliveredEvent } from './alarm-event-replay';
 import { createSimulatedAccount, SIM_WAIT_TIMINGS } from './simulated-account';
 import { parseSnapshot, SnapshotError } from './snapshot-load';
 
@@ -28,5 +29,6 @@ export function createLocalSimClients(snapshotPath: string, clients?: AwsClients
     now: () => account.sim.now(),
     region: snapshot.region,
     waits: SIM_WAIT_TIMINGS,
+    deliver: (event) => replayDeliveredEvent(account.sim, event),
   };
 }

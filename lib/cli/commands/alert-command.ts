@@ -5,7 +5,7 @@ import { BadInputError } from '../../errors';
 import { renderAlertTable } from '../../report/alert-table';
 import { runCostAlert } from '../../use-cases/alerts/cost-alert';
 import { type CommonOptions, emit, openContext, outputFormat } from '../cli-context';
-import { withCommonOptions } from '../common-options';
+import { TABLE_OR_JSON, withCommonOptions } from '../common-options';
 
 interface AlertOptions extends CommonOptions {
   date?: string;
@@ -25,9 +25,9 @@ export function registerAlert(program: Command): void {
       .option('--date <YYYY-MM-DD>', 'the day to alert on (default: the last full day before now)')
       .option('--topic-arn <arn>', 'SNS topic to publish to (default: NAT_OPTIMIZER_TOPIC_ARN)')
       .option('--at <instant>', 'on a snapshot: set the simulated clock first (ISO-8601)'),
+    TABLE_OR_JSON,
   ).action(async (options: AlertOptions) => {
-    const format = outputFormat(options);
-    if (format === 'md' || format === 'html') throw new BadInputError('alert prints table or json');
+    const format = outputFormat(options, TABLE_OR_JSON);
     if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) {
       throw new BadInputError(`--date must be a day YYYY-MM-DD, got "${options.date}"`);
     }

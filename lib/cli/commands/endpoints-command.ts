@@ -14,7 +14,9 @@ import { runEndpoints } from '../../use-cases/endpoints/endpoints';
 import { configuredAttribution } from '../../use-cases/endpoints/flow-log-attribution';
 import { runFlowLogSetup } from '../../use-cases/endpoints/flow-log-setup';
 import { type CommonOptions, emit, openContext, outputFormat } from '../cli-context';
-import { withCommonOptions } from '../common-options';
+import { type OutputFormat, TABLE_OR_JSON, withCommonOptions } from '../common-options';
+
+const ENDPOINTS_FORMATS: readonly OutputFormat[] = ['table', 'json', 'md'];
 
 interface EndpointsOptions extends CommonOptions {
   vpc: string;
@@ -79,9 +81,9 @@ function registerEndpoints(program: Command): void {
       )
       .option('--extend-existing', 'add missing NAT-routed route tables to an existing endpoint')
       .option('--service <name...>', 's3 and/or dynamodb (default: both)'),
+    ENDPOINTS_FORMATS,
   ).action(async (options: EndpointsOptions) => {
-    const format = outputFormat(options);
-    if (format === 'html') throw new BadInputError('endpoints prints table, md or json');
+    const format = outputFormat(options, ENDPOINTS_FORMATS);
     const request = {
       vpcId: vpcId(options.vpc),
       extendExisting: options.extendExisting === true,
@@ -92,12 +94,13 @@ function registerEndpoints(program: Command): void {
     const runtime = { ...context.runtime, apply: options.apply === true };
     const attribution = context.sim ? context.attribution : configuredAttribution(runtime, context.config);
     const result = await runEndpoints(runtime, context.config, attribution, request);
-    const render = {
-      json: () => JSON.stringify(result, null, 2),
-      table: () => renderEndpointsTable(result),
-      md: () => renderEndpointsMarkdown(result),
-    }[format];
-    await emit(render(), options);
+    const text =
+      format === 'json'
+        ? JSON.stringify(result, null, 2)
+        : format === 'md'
+          ? renderEndpointsMarkdown(result)
+          : renderEndpointsTable(result);
+    await emit(text, options);
     await context.finish();
   });
 }
@@ -124,10 +127,9 @@ function registerFlowLogs(program: Command): void {
         '--retention-days <days>',
         'log group retention (default: NAT_OPTIMIZER_FLOW_LOG_RETENTION_DAYS)',
       ),
+    TABLE_OR_JSON,
   ).action(async (options: SetupOptions) => {
-    const format = outputFormat(options);
-    if (format !== 'json' && format !== 'table')
-      throw new BadInputError('flow-logs setup prints table or json');
+    const format = outputFormat(options, TABLE_OR_JSON);
     const context = await openContext(options, 'endpoints');
     const { endpoints } = context.config;
     if (!/^[A-Za-z0-9-]{1,64}$/.test(options.stage)) {

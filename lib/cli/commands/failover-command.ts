@@ -1,20 +1,14 @@
 // nat-optimizer failover --event FILE | --recheck, and nat-optimizer alarms sync.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import {
-  type AlarmStateChangeEvent,
-  alarmStateChangeSchema,
-  gatewayOfAlarmEvent,
-} from '../../domain/failover/failover-event';
-import { FAILOVER_ALARM_PREFIX } from '../../domain/failover/failover-opt-in';
+import { type AlarmStateChangeEvent, alarmStateChangeSchema } from '../../domain/failover/failover-event';
 import { BadInputError, IncompleteRunError } from '../../errors';
-import { renderAlarmSyncTable, renderFailoverTable } from '../../report/failover-table';
-import { applyAlarmStateChange } from '../../sim/alarms';
-import type { SimAccount } from '../../sim/sim-account';
+import { renderAlarmSyncTable, renderFailoverTable, renderRecheckTable } from '../../report/failover-table';
+import { replayAlarmEvent } from '../../sim/alarm-event-replay';
 import { syncFailoverAlarms } from '../../use-cases/failover/alarm-sync';
 import { handleAlarmEvent, recheckFailovers } from '../../use-cases/failover/failover';
 import { type CliContext, type CommonOptions, emit, openContext, outputFormat } from '../cli-context';
-import { withCommonOptions } from '../common-options';
+import { TABLE_OR_JSON, withCommonOptions } from '../common-options';
 
 interface FailoverOptions extends CommonOptions {
   event?: string;
@@ -39,21 +33,6 @@ async function readEvent(path: string): Promise<AlarmStateChangeEvent> {
     );
   }
   return parsed.data;
-}
-
-/** On a snapshot, the simulated clock moves to the event and the alarm takes the event's state (if newer). */
-function replayOnSimulatedAccount(sim: SimAccount, event: AlarmStateChangeEvent): void {
-  const eventTime = new Date(event.time);
-  if (eventTime > sim.now()) sim.setClock(eventTime);
-  const gateway = gatewayOfAlarmEvent(event);
-  if (!event.detail.alarmName.startsWith(FAILOVER_ALARM_PREFIX) || 'reason' in gateway) return;
-  applyAlarmStateChange(sim, {
-    alarmName: event.detail.alarmName,
-    natGatewayId: gateway.natGatewayId,
-    state: event.detail.state.value,
-    at: new Date(event.detail.state.timestamp),
-    ...(event.detail.state.reason ? { reason: event.detail.state.reason } : {}),
-  });
 }
 
 /** On a snapshot without a topic, messages go to a topic of the simulated account (recorded, never sent). */
@@ -83,9 +62,9 @@ export function registerFailover(program: Command): void {
       .option('--recheck', 're-plan every failing or failed-over gateway from its alarm state now')
       .option('--at <instant>', 'on a snapshot, with --recheck: set the simulated clock first (ISO-8601)')
       .option('--topic-arn <arn>', 'SNS topic to publish to (default: NAT_OPTIMIZER_TOPIC_ARN)'),
+    TABLE_OR_JSON,
   ).action(async (options: FailoverOptions) => {
-    const format = outputFormat(options);
-    if (format === 'md' || format === 'html') throw new BadInputError('failover prints table or json');
+    const format = outputFormat(options, TABLE_OR_JSON);
     if (Boolean(options.event) === Boolean(options.recheck))
       throw new BadInputError('give exactly one of --event FILE and --recheck');
     if (options.event && options.at)
@@ -95,11 +74,11 @@ export function registerFailover(program: Command): void {
     const config = withTopic(context, options.topicArn);
     if (!event) {
       const result = await recheckFailovers(context.runtime, config);
-      await emit(JSON.stringify(result, null, 2), options);
+      await emit(format === 'json' ? JSON.stringify(result, null, 2) : renderRecheckTable(result), options);
       await context.finish();
       return;
     }
-    if (context.sim) replayOnSimulatedAccount(context.sim, event);
+    if (context.sim) replayAlarmEvent(context.sim, event);
     const result = await handleAlarmEvent(context.runtime, config, event);
     await emit(format === 'json' ? JSON.stringify(result, null, 2) : renderFailoverTable(result), options);
     await context.finish();
@@ -116,9 +95,9 @@ export function registerFailover(program: Command): void {
       .description(
         'create, update and delete alarms so each gateway tagged nat-optimizer:failover=on has one',
       ),
+    TABLE_OR_JSON,
   ).action(async (options: CommonOptions) => {
-    const format = outputFormat(options);
-    if (format === 'md' || format === 'html') throw new BadInputError('alarms sync prints table or json');
+    const format = outputFormat(options, TABLE_OR_JSON);
     const context = await openContext(options, 'alarmSync');
     const summary = await syncFailoverAlarms(context.runtime, context.config);
     await emit(format === 'json' ? JSON.stringify(summary, null, 2) : renderAlarmSyncTable(summary), options);

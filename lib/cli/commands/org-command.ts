@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { createHubClients } from '../../aws/clients';
 import { memberRuntimes } from '../../aws/member-runtime';
+import { sdkRegion } from '../../aws/profile-region';
 import { cliEnvironment, orgTargetConfig } from '../../config';
 import { everyTargetFailed } from '../../domain/organization/org-result';
 import { ORG_JOBS, type OrgJob, parseTagFilter } from '../../domain/organization/org-targets';
@@ -86,7 +87,8 @@ async function run(job: OrgJob, options: OrgOptions): Promise<void> {
   const at = options.at ? parseInstant(options.at, '--at') : undefined;
   if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
     throw new BadInputError(`--date must be a day YYYY-MM-DD, got "${options.date}"`);
-  const hubRegion = options.region ?? cliEnvironment().region;
+  const profile = options.profile ?? cliEnvironment().profile;
+  const hubRegion = options.region ?? (options.snapshotDir ? undefined : await sdkRegion(profile));
   let entries: OrgEntry[];
   let skippedAccounts: Array<{ accountId: string; reason: string }> = [];
   const simulated = options.snapshotDir !== undefined;
@@ -105,12 +107,14 @@ async function run(job: OrgJob, options: OrgOptions): Promise<void> {
       return entry.open();
     };
   } else {
-    if (!hubRegion) throw new BadInputError('no region for the hub: pass --region or set AWS_REGION');
+    if (!hubRegion)
+      throw new BadInputError(
+        `no region for the hub: pass --region, set AWS_REGION, or set region in the ${profile ? `"${profile}"` : 'default'} profile of ~/.aws/config`,
+      );
     if (!options.externalId)
       throw new BadInputError('--external-id is required on AWS (the member roles ask for it)');
     if (at && options.apply)
       throw new BadInputError('--at with --apply: on AWS a run acts now, without --at');
-    const profile = options.profile ?? cliEnvironment().profile;
     const hub = createHubClients({ region: hubRegion, maxAttempts: 5, ...(profile ? { profile } : {}) });
     const listing = await listTargets(await targetSource(options), () => hub.organizations);
     skippedAccounts = listing.skippedAccounts;
@@ -206,7 +210,10 @@ export function registerOrg(program: Command): void {
       .option('--json', 'print JSON (same as --format json)')
       .option('--format <format>', 'table | json | html', 'table')
       .option('--output <file>', 'write the output to this file instead of stdout')
-      .option('--region <region>', "on AWS: the hub's region (STS, Organizations, SNS)")
+      .option(
+        '--region <region>',
+        "on AWS: the hub's region (STS, Organizations, SNS; default: AWS_REGION, then the profile's region)",
+      )
       .option('--profile <profile>', "on AWS: the hub's credentials profile")
       .option('--apply', 'on AWS: carry out changes and send the message (default: read-only)')
       .action((options: OrgOptions) => run(job, options));

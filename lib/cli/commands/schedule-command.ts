@@ -7,7 +7,7 @@ import { renderReplayTable, renderScheduleTable } from '../../report/schedule-ta
 import { runSchedule } from '../../use-cases/scheduler/schedule';
 import { replaySchedule } from '../../use-cases/scheduler/schedule-replay';
 import { type CommonOptions, emit, openContext, outputFormat, parseInstant } from '../cli-context';
-import { withCommonOptions } from '../common-options';
+import { TABLE_OR_JSON, withCommonOptions } from '../common-options';
 
 interface ScheduleOptions extends CommonOptions {
   from?: string;
@@ -53,7 +53,10 @@ async function replay(options: ScheduleOptions): Promise<Printed> {
     { set: (at) => sim.setClock(at) },
     { from, to, stepMinutes },
   );
-  const text = outputFormat(options) === 'json' ? JSON.stringify(result, null, 2) : renderReplayTable(result);
+  const text =
+    outputFormat(options, TABLE_OR_JSON) === 'json'
+      ? JSON.stringify(result, null, 2)
+      : renderReplayTable(result);
   return { text, failed: result.actions.filter((a) => a.result === 'failed').length, finish: context.finish };
 }
 
@@ -69,7 +72,9 @@ async function once(options: ScheduleOptions): Promise<Printed> {
   }
   const result = await runSchedule(runtime, context.config);
   const text =
-    outputFormat(options) === 'json' ? JSON.stringify(result, null, 2) : renderScheduleTable(result);
+    outputFormat(options, TABLE_OR_JSON) === 'json'
+      ? JSON.stringify(result, null, 2)
+      : renderScheduleTable(result);
   return { text, failed: result.actions.filter((a) => a.result === 'failed').length, finish: context.finish };
 }
 
@@ -84,9 +89,9 @@ export function registerSchedule(program: Command): void {
       .option('--from <instant>', 'with --snapshot: replay from this instant…')
       .option('--to <instant>', '…to this one, reporting every action and what parking saved')
       .option('--step <duration>', 'replay: time between runs (e.g. 5m, 15m, 1h)', '15m'),
+    TABLE_OR_JSON,
   ).action(async (options: ScheduleOptions) => {
-    const format = outputFormat(options);
-    if (format !== 'json' && format !== 'table') throw new BadInputError('schedule prints table or json');
+    outputFormat(options, TABLE_OR_JSON);
     const isReplay = options.from !== undefined || options.to !== undefined;
     if (isReplay && options.at) throw new BadInputError('--at and --from/--to cannot be combined');
     const { text, failed, finish } = isReplay ? await replay(options) : await once(options);

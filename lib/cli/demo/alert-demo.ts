@@ -1,8 +1,9 @@
 // Demo part: the daily cost alert on a copy of the example account where one gateway's downloads jump on the last day.
-
 import { configWith } from '../../config';
 import { HOURS_PER_DAY } from '../../domain/time-units';
-import { renderAlertTable } from '../../report/alert-table';
+import { alertHeadline, alertOutcome, alertTable, renderAlertTable } from '../../report/alert-table';
+import { escapeHtml } from '../../report/html-escape';
+import { htmlParagraphs, htmlTable } from '../../report/html-table';
 import { simRuntime, snapshotAttribution } from '../../sim/sim-runtime';
 import { createSimulatedAccount } from '../../sim/simulated-account';
 import { loadSnapshotFile } from '../../sim/snapshot-load';
@@ -45,8 +46,24 @@ export async function alertDemo(examplePath: string): Promise<DemoSection> {
   const rerun =
     `Run again for the same day: ${again.alerts.length} new alerts, ${again.suppressed.length} already sent; ` +
     `SNS messages published in total: ${publishedMessages(account.sim).length}.`;
+  const title = `Daily cost alert — ${snapshot.region}, ${first.date}`;
+  const data = alertTable(first);
+  const message = first.notification
+    ? `<p><strong>Subject:</strong> ${escapeHtml(first.notification.subject)}</p><pre class="commands">${escapeHtml(first.notification.body)}</pre>`
+    : '';
+  const body = [
+    htmlParagraphs([intro, alertHeadline(first)]),
+    htmlTable(data.headers, data.rows, {
+      ...(data.align ? { align: data.align } : {}),
+      ...(data.footer ? { footer: data.footer } : {}),
+    }),
+    htmlParagraphs(first.tagProblems.map((p) => p.message)),
+    message,
+    htmlParagraphs([alertOutcome(first), rerun]),
+  ].join('\n');
   return {
-    title: `Daily cost alert — ${snapshot.region}, ${first.date}`,
+    title,
     text: [intro, '', renderAlertTable(first), '', rerun].join('\n'),
+    html: { sections: [{ id: 'alert', navLabel: 'cost alert', title, body }] },
   };
 }

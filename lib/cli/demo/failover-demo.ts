@@ -1,12 +1,13 @@
 // Demo part: a failover drill on the example account. prod-nat-a's alarm fires, its routes go to another AZ;
 // an OK inside the minimum hold changes nothing; the 5-minute recheck after the hold moves them back.
-
 import { configWith } from '../../config';
 import type { AlarmStateChangeEvent, AlarmStateValue } from '../../domain/failover/failover-event';
 import { alarmNameFor } from '../../domain/failover/failover-opt-in';
-import type { FailoverAction } from '../../domain/failover/failover-result';
 import { MINUTE_MS } from '../../domain/time-units';
-import { renderAlarmSyncTable, renderFailoverTable } from '../../report/failover-table';
+import { alarmSyncData, failoverHeadLines, movesData, NO_FAILOVER_ALARMS } from '../../report/failover-table';
+import { escapeHtml } from '../../report/html-escape';
+import { htmlParagraphs, htmlTable } from '../../report/html-table';
+import type { TableData } from '../../report/schedule-table';
 import { renderTextTable } from '../../report/text-table';
 import { applyAlarmStateChange } from '../../sim/alarms';
 import { simRuntime } from '../../sim/sim-runtime';
@@ -51,11 +52,29 @@ function drillEvent(natGatewayId: string, state: AlarmStateValue, at: Date): Ala
   };
 }
 
-function movesTable(actions: FailoverAction[]): string {
-  const rows = actions.map((a) => [a.routeTableId, a.from ?? '—', a.to ?? '—', a.result]);
-  return rows.length > 0
-    ? renderTextTable(['route table', 'from', 'to', 'result'], rows)
-    : 'No route table changed.';
+/** One step of the drill: a heading line, lines of text, and a table (or the sentence that stands for none). */
+interface DrillStep {
+  heading: string;
+  lines: string[];
+  table?: { data: TableData; empty: string };
+}
+
+function stepText(step: DrillStep): string {
+  const table = step.table
+    ? step.table.data.rows.length > 0
+      ? renderTextTable(step.table.data.headers, step.table.data.rows)
+      : step.table.empty
+    : undefined;
+  return [step.heading, ...step.lines, ...(table === undefined ? [] : [table])].join('\n');
+}
+
+function stepHtml(step: DrillStep): string {
+  const table = step.table
+    ? step.table.data.rows.length > 0
+      ? htmlTable(step.table.data.headers, step.table.data.rows)
+      : htmlParagraphs([step.table.empty])
+    : '';
+  return `<h3>${escapeHtml(step.heading)}</h3>${htmlParagraphs(step.lines)}${table}`;
 }
 
 export async function failoverDemo(examplePath: string): Promise<DemoSection> {
@@ -68,8 +87,14 @@ export async function failoverDemo(examplePath: string): Promise<DemoSection> {
     NAT_OPTIMIZER_TOPIC_ARN: `arn:aws:sns:${snapshot.region}:${snapshot.accountId}:nat-optimizer-alerts`,
   });
   const gateway = snapshot.natGateways.find((g) => g.tags.Name === DRILL_GATEWAY_NAME);
-  if (!gateway)
-    return { title: 'Failover drill', text: `The snapshot has no gateway named ${DRILL_GATEWAY_NAME}.` };
+  if (!gateway) {
+    const text = `The snapshot has no gateway named ${DRILL_GATEWAY_NAME}.`;
+    return {
+      title: 'Failover drill',
+      text,
+      html: { sections: [{ id: 'failover', title: 'Failover drill', body: htmlParagraphs([text]) }] },
+    };
+  }
   const start = sim.now().getTime();
   const at = (minutes: number) => new Date(start + minutes * MINUTE_MS);
   const deliver = (state: AlarmStateValue, minutes: number) => {
@@ -91,24 +116,38 @@ export async function failoverDemo(examplePath: string): Promise<DemoSection> {
   const recheck = await recheckFailovers(runtime, config);
   const failback = recheck.gateways.find((g) => g.natGatewayId === gateway.natGatewayId);
 
-  const text = [
-    '1. Health alarms (alarms sync, as the nightly run does):',
-    renderAlarmSyncTable(sync),
-    '',
-    `2. T+${ALARM_AFTER_MINUTES} min: ${DRILL_GATEWAY_NAME} (${gateway.natGatewayId}) goes to ALARM:`,
-    renderFailoverTable(failover),
-    '',
-    `3. T+${EARLY_OK_AFTER_MINUTES} min: the alarm is OK again, inside the ${config.failover.settings.minHoldMinutes}-minute hold:`,
-    early.reason,
-    '',
-    `4. T+${RECHECK_AFTER_MINUTES} min: the 5-minute recheck, hold passed, alarm still OK:`,
-    failback ? `${failback.reason}\n${movesTable(failback.actions)}` : 'Nothing to move back.',
-    '',
-    `Messages published: ${
-      publishedMessages(sim)
-        .map((m) => `"${m.subject ?? ''}"`)
-        .join(', ') || 'none'
-    }`,
-  ].join('\n');
-  return { title: `Failover drill — ${DRILL_GATEWAY_NAME} fails and recovers`, text };
+  const published = publishedMessages(sim)
+    .map((m) => `"${m.subject ?? ''}"`)
+    .join(', ');
+  const steps: DrillStep[] = [
+    {
+      heading: '1. Health alarms (alarms sync, as the nightly run does):',
+      lines: [],
+      table: { data: alarmSyncData(sync), empty: NO_FAILOVER_ALARMS },
+    },
+    {
+      heading: `2. T+${ALARM_AFTER_MINUTES} min: ${DRILL_GATEWAY_NAME} (${gateway.natGatewayId}) goes to ALARM:`,
+      lines: failoverHeadLines(failover),
+      table: { data: movesData(failover.actions), empty: 'No route table changed.' },
+    },
+    {
+      heading: `3. T+${EARLY_OK_AFTER_MINUTES} min: the alarm is OK again, inside the ${config.failover.settings.minHoldMinutes}-minute hold:`,
+      lines: [early.reason],
+    },
+    {
+      heading: `4. T+${RECHECK_AFTER_MINUTES} min: the 5-minute recheck, hold passed, alarm still OK:`,
+      lines: failback ? [failback.reason] : ['Nothing to move back.'],
+      ...(failback ? { table: { data: movesData(failback.actions), empty: 'No route table changed.' } } : {}),
+    },
+    { heading: `Messages published: ${published || 'none'}`, lines: [] },
+  ];
+  const text = steps.map(stepText).join('\n\n');
+  const title = `Failover drill — ${DRILL_GATEWAY_NAME} fails and recovers`;
+  return {
+    title,
+    text,
+    html: {
+      sections: [{ id: 'failover', navLabel: 'failover drill', title, body: steps.map(stepHtml).join('\n') }],
+    },
+  };
 }

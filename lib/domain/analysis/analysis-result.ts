@@ -24,6 +24,12 @@ export type FindingCode = (typeof FINDING_CODES)[number];
 
 export type Severity = 'info' | 'low' | 'medium' | 'high';
 
+/** A warning that applies to many findings alike: reports print it once, findings refer to it by id. */
+export interface FindingCaveat {
+  id: string;
+  text: string;
+}
+
 export interface Finding {
   code: FindingCode;
   severity: Severity;
@@ -35,6 +41,8 @@ export interface Finding {
   proposedSchedule?: string;
   /** Machine-readable figures behind the message (route table ids, bytes, ratios…). */
   details?: Record<string, unknown>;
+  /** Warnings shared with other findings (the same text each time), kept out of the message. */
+  caveats?: FindingCaveat[];
 }
 
 export interface GatewayCost {
@@ -85,6 +93,31 @@ export interface GatewayAnalysis {
   attachedAppliances?: AttachedAppliance[];
 }
 
+export interface GatewayChange {
+  natGatewayId: string;
+  name: string;
+  /** No figures from an earlier run: a gateway that appeared (or was never analysed) since. */
+  isNew: boolean;
+  newFindings: FindingCode[];
+  resolvedFindings: string[];
+  monthlyCost: { before: number | null; after: number };
+  monthlySavings: { before: number | null; after: number };
+}
+
+/** What changed since the previous nightly run (lib/domain/analysis/report-changes.ts). */
+export interface ReportChanges {
+  /** The latest earlier analysis found on any gateway; null on a first report. */
+  previousAt: string | null;
+  /** Gateways that carried earlier figures. */
+  comparedGateways: number;
+  /** Only gateways where something changed: new gateways, new or resolved findings, a significant cost move. */
+  gateways: GatewayChange[];
+  totals: {
+    monthlyCost: { before: number; after: number };
+    monthlySavings: { before: number; after: number };
+  };
+}
+
 export interface AnalysisResult {
   region: string;
   generatedAt: string;
@@ -94,4 +127,6 @@ export interface AnalysisResult {
   totals: { cost: number; projectedMonthlyCost: number; estimatedMonthlySavings: number };
   /** Problems that did not stop the run (missing attribution, a malformed tag…). */
   warnings: string[];
+  /** Against the figures the previous nightly run left in tags; absent when the run did not read them. */
+  sinceLastReport?: ReportChanges;
 }

@@ -14,6 +14,6 @@ export interface TrafficAttribution {
 export const NO_ATTRIBUTION: TrafficAttribution = {
   attribute: async () => ({
     warning:
-      'no flow-log attribution: S3/DynamoDB endpoint savings cannot be computed (see README, flow logs)',
+      'no flow-log attribution: S3/DynamoDB endpoint savings cannot be computed (see docs/endpoints.md, flow logs)',
   }),
 };

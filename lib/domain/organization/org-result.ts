@@ -173,7 +173,10 @@ export function taskFailureReason(failure: { Error?: unknown; Cause?: unknown })
     const parsed: unknown = JSON.parse(cause);
     if (typeof parsed === 'object' && parsed !== null && 'errorMessage' in parsed) {
       const type = 'errorType' in parsed && typeof parsed.errorType === 'string' ? parsed.errorType : error;
-      reason = `${type}: ${String(parsed.errorMessage)}`;
+      // Our own error classes (`…Error`) mean nothing to a reader; AWS codes and States.* names say what to look up.
+      reason = type.endsWith('Error')
+        ? String(parsed.errorMessage)
+        : `${type}: ${String(parsed.errorMessage)}`;
     }
   } catch {
     // Not JSON: the cause is already text.

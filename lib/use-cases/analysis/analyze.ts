@@ -9,6 +9,12 @@ import { writeTags } from '../../aws/tags';
 import type { ConfigOf } from '../../config';
 import { analyze } from '../../domain/analysis/analysis';
 import type { AnalysisResult } from '../../domain/analysis/analysis-result';
+import {
+  changesSinceLastReport,
+  type PreviousFigures,
+  readPreviousFigures,
+  taggedSavings,
+} from '../../domain/analysis/report-changes';
 import { NO_ATTRIBUTION, type TrafficAttribution } from '../../domain/analysis/traffic-attribution';
 import {
   ANALYSIS_METRICS,
@@ -19,6 +25,7 @@ import {
 import type { Inventory } from '../../domain/model';
 import { ANALYSIS_TAGS } from '../../domain/tag-keys';
 import { assertTagValue, encodeAmount, encodeInstant } from '../../domain/tag-values';
+import { describeError } from '../../errors';
 import { renderAnalysisEmail } from '../../report/analysis-email';
 import type { Runtime } from '../../runtime';
 import { runPrices } from '../prices';
@@ -77,8 +84,19 @@ export async function analyzeAccount(
     ...(attributed.traffic ? { trafficByService: attributed.traffic } : {}),
   });
   for (const warning of [priceWarning, attributed.warning]) if (warning) result.warnings.push(warning);
+  result.sinceLastReport = changesSinceLastReport(result, previousFigures(gateways));
   progress.done();
   return { result, inventory, ...(attributed.traffic ? { traffic: attributed.traffic } : {}) };
+}
+
+/** The figures the previous nightly run left on each gateway, read before this run overwrites them. */
+function previousFigures(gateways: Inventory['natGateways']): Map<string, PreviousFigures> {
+  return new Map(
+    gateways.flatMap((g) => {
+      const previous = readPreviousFigures(g.tags);
+      return previous ? [[g.natGatewayId, previous] as const] : [];
+    }),
+  );
 }
 
 /** The figures the nightly run leaves on each gateway, so they show in the console and in tag-based tooling. */
@@ -86,7 +104,7 @@ export function analysisTags(
   gateway: AnalysisResult['natGateways'][number],
   at: Date,
 ): Record<string, string> {
-  const savings = gateway.findings.reduce((total, f) => total + (f.estimatedMonthlySavings ?? 0), 0);
+  const savings = taggedSavings(gateway);
   const codes = [...new Set(gateway.findings.map((f) => f.code))].join(' ') || 'none';
   return {
     [ANALYSIS_TAGS.analyzedAt]: encodeInstant(at),
@@ -116,7 +134,7 @@ async function tagGateways(runtime: Runtime, result: AnalysisResult): Promise<nu
           } catch (error) {
             if (!isAwsServiceError(error)) throw error;
             result.warnings.push(
-              `the analysis tags could not be written on ${gateway.name} (${gateway.natGatewayId}): ${error.name}: ${error.message}`,
+              `the analysis tags could not be written on ${gateway.name} (${gateway.natGatewayId}): ${describeError(error)}`,
             );
             return false;
           }

@@ -6,6 +6,7 @@ import { isAwsServiceError } from '../../aws/aws-errors';
 import type { JobConfig } from '../../config';
 import type { AlarmSyncSummary } from '../../domain/failover/failover-alarm-sync';
 import { FAILOVER_ALARM_PREFIX } from '../../domain/failover/failover-opt-in';
+import { describeError } from '../../errors';
 import type { Runtime } from '../../runtime';
 import { autoApplyEndpoints, type EndpointAutoApply } from '../endpoints/endpoint-auto-apply';
 import { configuredAttribution } from '../endpoints/flow-log-attribution';
@@ -38,7 +39,7 @@ async function syncAlarms(
     return await syncAlarmsWith(runtime, config, outcome.inventory, existing);
   } catch (error) {
     if (!isAwsServiceError(error)) throw error;
-    return { error: `${error.name}: ${error.message}` };
+    return { error: describeError(error) };
   }
 }
 

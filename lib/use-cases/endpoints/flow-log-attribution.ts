@@ -19,6 +19,7 @@ import {
 } from '../../domain/endpoints/flow-log-query';
 import type { MetricWindow, TrafficByService } from '../../domain/metric-series';
 import { type Inventory, isRegional } from '../../domain/model';
+import { describeError } from '../../errors';
 import type { Runtime } from '../../runtime';
 
 export interface FlowLogAttributionSettings {
@@ -45,7 +46,7 @@ export function flowLogAttribution(
       try {
         return await attributeFromFlowLogs(runtime, settings, inventory, window);
       } catch (error) {
-        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        const reason = describeError(error);
         return { warning: `flow-log attribution failed (${reason}): S3/DynamoDB endpoint savings unknown` };
       }
     },

@@ -4,6 +4,7 @@ import { publishMessage, putEvents } from '../../aws/notify';
 import type { CoreConfig } from '../../config/core-config';
 import type { GatewayOutcome, Notified } from '../../domain/failover/failover-result';
 import { routesMoved } from '../../domain/failover/failover-result';
+import { describeError } from '../../errors';
 import { failoverNotice } from '../../report/failover-message';
 import type { Runtime } from '../../runtime';
 
@@ -37,7 +38,7 @@ export async function announceOutcome(
     notified.event = true;
   } catch (error) {
     // The routes have moved: a lost notification must not make Lambda retry the move, but it is reported.
-    notified.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    notified.error = describeError(error);
   }
   return notified;
 }

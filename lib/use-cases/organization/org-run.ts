@@ -1,6 +1,7 @@
 // An organisation run in one process (the CLI, the benchmark's baseline): every target through the same job with
 // bounded concurrency, each failure recorded against its target, then the one organisation report.
 // On AWS the hub runs the same steps as a Step Functions state machine (serverless.hub.yml, handlers/org-*.ts).
+
 import pLimit from 'p-limit';
 import type { TrafficAttribution } from '../../domain/analysis/traffic-attribution';
 import {
@@ -10,6 +11,7 @@ import {
   type TargetResult,
 } from '../../domain/organization/org-result';
 import type { OrgTarget } from '../../domain/organization/org-targets';
+import { describeError } from '../../errors';
 import type { Runtime } from '../../runtime';
 import { runTargetJob, type TargetConfig, type TargetJobOptions } from './target-job';
 
@@ -35,9 +37,9 @@ export interface OrgRunOptions extends Omit<TargetJobOptions, 'attribution'> {
   skippedAccounts?: OrgReport['skippedAccounts'];
 }
 
-/** `Name: message` of whatever stopped a target. */
+/** What stopped a target, as a person reads it (an AWS error keeps its code; our own classes' names are left out). */
 export function errorReason(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return describeError(error);
 }
 
 /**

@@ -61,15 +61,18 @@ export async function replaySchedule(
   };
   observe(inventory);
   const actions: ReplayResult['actions'] = [];
+  const totalRuns = Math.ceil((to.getTime() - from.getTime()) / (stepMinutes * MINUTE_MS));
   let runs = 0;
   for (let t = from.getTime(); t < to.getTime(); t += stepMinutes * MINUTE_MS) {
     clock.set(new Date(Math.max(t, runtime.now().getTime())));
+    runtime.progress.update(`replaying the scheduler at ${encodeInstant(runtime.now())}`, runs, totalRuns);
     const result = await runSchedule(runtime, config, { onInventory: observe });
     runs += 1;
     for (const action of result.actions) {
       if (action.action !== 'none' || action.result === 'failed') actions.push({ ...action, at: result.at });
     }
   }
+  runtime.progress.done();
   observe(await loadInventory(runtime.clients.ec2, runtime.region, { routingOnly: true }));
   const prices = resolvePrices(runtime.region, config.pricing.overrides);
   const instances = [...observed.values()].flatMap((o) =>

@@ -176,6 +176,6 @@ describe('nat-optimizer analyze on bad input', () => {
 
     // Assess
     expect(run.code).toBe(BAD_INPUT);
-    expect(run.stderr).toContain('demo prints table or html');
+    expect(run.stderr).toContain('nat-optimizer: --format must be table or html');
   });
 });

@@ -44,7 +44,7 @@ describe('nat-optimizer endpoints', () => {
 
     // Assess
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`EndpointPolicyError: ${policy}: Version:`);
+    expect(run.stderr).toContain(`nat-optimizer: ${policy}: Version:`);
   });
 
   it('should exit 2 on a malformed VPC id', async () => {

@@ -89,7 +89,8 @@ describe('nat-optimizer schedule', () => {
 
     // Assess
     expect(run.code).toBe(BAD_INPUT);
-    expect(run.stderr).toContain('SimClockError');
+    expect(run.stderr).toContain('is earlier than the account');
+    expect(run.stderr).not.toContain('SimClockError');
     expect(run.stdout).toBe('');
   });
 

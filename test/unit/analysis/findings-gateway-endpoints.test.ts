@@ -46,8 +46,10 @@ describe('GATEWAY_ENDPOINT_S3 and GATEWAY_ENDPOINT_DYNAMODB', () => {
     const result = run({ inventory: account, metrics, trafficByService: attribution });
 
     // Assess
-    expect(findingOf(result, 'nat-1', 'GATEWAY_ENDPOINT_S3')?.message).toContain(
-      "bucket policies that allow this gateway's Elastic IP 198.51.100.7 with aws:SourceIp will stop matching",
+    const finding = findingOf(result, 'nat-1', 'GATEWAY_ENDPOINT_S3');
+    expect(finding?.message).toContain('Its Elastic IP is 198.51.100.7: read the aws:SourceIp caveat');
+    expect(finding?.caveats?.[0]?.text).toContain(
+      "bucket policies that allow a NAT gateway's Elastic IP with aws:SourceIp stop matching",
     );
   });
 
@@ -141,7 +143,8 @@ describe('GATEWAY_ENDPOINT_S3 and GATEWAY_ENDPOINT_DYNAMODB', () => {
     const s3 = findingOf(result, 'nat-1', 'GATEWAY_ENDPOINT_S3');
     expect(s3).toMatchObject({ severity: 'low', estimatedMonthlySavings: null });
     expect(s3?.message).toContain('The saving is unknown: there is no flow-log attribution for this gateway');
-    expect(s3?.message).toContain('pkt-dst-aws-service');
+    expect(s3?.caveats?.map((c) => c.id)).toContain('flow-log-attribution');
+    expect(s3?.caveats?.find((c) => c.id === 'flow-log-attribution')?.text).toContain('pkt-dst-aws-service');
     expect(findingOf(result, 'nat-1', 'GATEWAY_ENDPOINT_DYNAMODB')?.estimatedMonthlySavings).toBeNull();
   });
 

@@ -69,7 +69,7 @@ describe('probeEgress', () => {
     expect(result).toMatchObject({
       success: false,
       status: null,
-      error: 'TimeoutError: The operation was aborted due to timeout',
+      error: 'The operation was aborted due to timeout',
     });
   });
 

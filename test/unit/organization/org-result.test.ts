@@ -86,9 +86,7 @@ describe('taskFailureReason', () => {
       errorMessage: 'x.json is not valid JSON',
       trace: [],
     });
-    expect(taskFailureReason({ Error: 'SnapshotError', Cause: cause })).toBe(
-      'SnapshotError: x.json is not valid JSON',
-    );
+    expect(taskFailureReason({ Error: 'SnapshotError', Cause: cause })).toBe('x.json is not valid JSON');
   });
 
   it('should keep a plain-text cause, such as a timeout', () => {

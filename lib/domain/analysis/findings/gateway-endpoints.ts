@@ -5,7 +5,7 @@ import { tablesReachingService } from '../../endpoints/endpoint-plan';
 import type { ServiceTraffic } from '../../metric-series';
 import type { RouteTable } from '../../model';
 import { monthlyDataCost } from '../../pricing/cost-model';
-import type { Finding, FindingCode } from '../analysis-result';
+import type { Finding, FindingCaveat, FindingCode } from '../analysis-result';
 import { gib, hours, percent, usd } from './finding-text';
 import { type GatewayContext, tableLabel } from './gateway-context';
 import { routesDefaultThrough, subnetShare } from './route-tables';
@@ -15,6 +15,7 @@ interface EndpointService {
   key: keyof Pick<ServiceTraffic, 'S3' | 'DYNAMODB'>;
   suffix: string;
   displayName: string;
+  article: string;
   policies: string;
 }
 
@@ -24,6 +25,7 @@ const SERVICES: readonly EndpointService[] = [
     key: 'S3',
     suffix: 's3',
     displayName: 'S3',
+    article: 'an',
     policies: 'bucket policies',
   },
   {
@@ -31,9 +33,29 @@ const SERVICES: readonly EndpointService[] = [
     key: 'DYNAMODB',
     suffix: 'dynamodb',
     displayName: 'DynamoDB',
+    article: 'a',
     policies: 'IAM and table policies',
   },
 ];
+
+/** Why an endpoint can break access: the same for every gateway of the region, so reports print it once. */
+function sourceIpCaveat(service: EndpointService, region: string): FindingCaveat {
+  return {
+    id: `${service.suffix}-endpoint-source-ip`,
+    text:
+      `Before adding ${service.article} ${service.displayName} gateway endpoint: ${service.policies} that allow a NAT gateway's ` +
+      'Elastic IP with aws:SourceIp stop matching, because requests then come from private addresses through the ' +
+      `endpoint; use aws:SourceVpce or aws:SourceVpc instead. The endpoint only serves ${service.displayName} in ${region}.`,
+  };
+}
+
+const FLOW_LOG_CAVEAT: FindingCaveat = {
+  id: 'flow-log-attribution',
+  text:
+    'S3 and DynamoDB savings are unknown for gateways without flow-log attribution: `nat-optimizer flow-logs setup ' +
+    '--apply` adds a VPC flow log with pkt-dst-aws-service on each NAT gateway network interface, and the next ' +
+    'analysis measures the bytes a gateway endpoint would take off the NAT gateway.',
+};
 
 export function gatewayEndpointFindings(ctx: GatewayContext): Finding[] {
   if (ctx.gateway.state !== 'available') return [];
@@ -58,11 +80,10 @@ function endpointFinding(
   if (attributed === 0) return undefined;
   const share = subnetShare(lacking, defaultTables);
   const tables = lacking.map(tableLabel).join(', ');
-  const eip = ctx.gateway.publicIp ? ` ${ctx.gateway.publicIp}` : '';
-  const warning =
-    `Before adding it: ${service.policies} that allow this gateway's Elastic IP${eip} with aws:SourceIp will stop ` +
-    'matching, because requests then come from private addresses through the endpoint; use aws:SourceVpce or ' +
-    `aws:SourceVpc instead. The endpoint only serves ${service.displayName} in ${ctx.inventory.region}.`;
+  const eip = ctx.gateway.publicIp
+    ? ` Its Elastic IP is ${ctx.gateway.publicIp}: read the aws:SourceIp caveat before adding the endpoint.`
+    : '';
+  const caveats = [sourceIpCaveat(service, ctx.inventory.region)];
   const details = { serviceName, routeTableIds: lacking.map((t) => t.routeTableId), trafficShare: share };
 
   if (attributed === undefined) {
@@ -72,11 +93,10 @@ function endpointFinding(
       message:
         `${ctx.label} carries the internet traffic of ${tables}, which ${lacking.length === 1 ? 'has' : 'have'} ` +
         `no ${service.displayName} gateway endpoint ` +
-        `(${serviceName}), which is free. The saving is unknown: there is no flow-log attribution for this gateway. ` +
-        'Run `nat-optimizer flow-logs setup` (a VPC flow log with pkt-dst-aws-service on its network interface) to ' +
-        `measure the ${service.displayName} bytes it processes. ${warning}`,
+        `(${serviceName}), which is free. The saving is unknown: there is no flow-log attribution for this gateway.${eip}`,
       estimatedMonthlySavings: null,
       details,
+      caveats: [...caveats, FLOW_LOG_CAVEAT],
     };
   }
   const bytes = attributed * share;
@@ -89,8 +109,9 @@ function endpointFinding(
       `${ctx.label} processed ${gib(attributed)} of ${service.displayName} traffic in ${hours(ctx.observedHours)}` +
       `${shareNote}. A free ${service.displayName} gateway endpoint (${serviceName}) on ${tables} would take it off ` +
       `the NAT gateway and save about ${usd(saving)}/month of data processing (only ${service.displayName} in ` +
-      `${ctx.inventory.region} is counted: traffic to other regions stays on the NAT gateway). ${warning}`,
+      `${ctx.inventory.region} is counted: traffic to other regions stays on the NAT gateway).${eip}`,
     estimatedMonthlySavings: saving,
     details: { ...details, serviceBytes: attributed },
+    caveats,
   };
 }
